@@ -1,0 +1,118 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Compiler-enforced boundaries between the pipeline's rooms (see docs/architecture.md).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ministack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ministack", targets: ["ministack"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "MinistackCore",
+            dependencies: [
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MinistackPostgres",
+            dependencies: [
+                "MinistackCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MinistackSQLite",
+            dependencies: [
+                "MinistackCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MinistackEngine",
+            dependencies: [
+                "MinistackCore", "MinistackPostgres", "MinistackSQLite",
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MinistackServer",
+            dependencies: [
+                "MinistackEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ministack",
+            dependencies: [
+                "MinistackServer", "MinistackEngine", "MinistackCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MinistackTesting",
+            dependencies: [
+                "MinistackCore", "MinistackPostgres", "MinistackSQLite", "MinistackEngine", "MinistackServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MinistackTesting",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MinistackCoreTests",
+            dependencies: ["MinistackCore", "MinistackTesting"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MinistackSQLiteTests",
+            dependencies: ["MinistackSQLite", "MinistackTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MinistackPostgresTests",
+            dependencies: ["MinistackPostgres", "MinistackTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MinistackIntegrationTests",
+            dependencies: [
+                "MinistackTesting", "MinistackServer", "MinistackEngine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,80 @@
+/// The edge between the pure core and a database.
+///
+/// A driver introspects the catalog and runs statements the core compiled. It never
+/// interprets GraphQL: statements arrive rendered for its dialect with their bound
+/// values, and the JSON the database builds comes back as text, unchanged.
+///
+/// Implementations are `Sendable` and safe to call from many requests at once; they
+/// own their connection pool and release it in `shutdown()`.
+public protocol DatabaseDriver: Sendable {
+    var kind: DatabaseKind { get }
+
+    /// Reads tables, columns, keys and constraints of every user schema.
+    func introspect() async throws(DriverError) -> Catalog
+
+    /// Runs a statement that returns exactly one row and gives each column's text
+    /// (JSON built by the database), `nil` for SQL NULL.
+    func fetchRow(_ statement: DatabaseStatement) async throws(DriverError) -> [String?]
+
+    /// Runs several `;`-separated statements with no parameters (seeds, migrations).
+    func executeScript(_ sql: String) async throws(DriverError)
+
+    /// Answers when the database is reachable (`/healthz`).
+    func ping() async throws(DriverError)
+
+    /// Closes connections; the driver must not be used afterwards.
+    func shutdown() async
+}
+
+/// SQL text in a driver's dialect plus the values bound to its placeholders, in order.
+public struct DatabaseStatement: Sendable, Hashable {
+    public var sql: String
+    public var bindings: [BoundValue]
+
+    public init(sql: String, bindings: [BoundValue] = []) {
+        self.sql = sql
+        self.bindings = bindings
+    }
+}
+
+/// One bound parameter: the JSON value from the request and the scalar it is compared
+/// with, so each driver can choose its native encoding (Postgres: text cast in SQL;
+/// SQLite: integer, real or text).
+public struct BoundValue: Sendable, Hashable {
+    public var value: JSONValue
+    public var scalar: ScalarType
+
+    public init(_ value: JSONValue, as scalar: ScalarType) {
+        self.value = value
+        self.scalar = scalar
+    }
+
+    /// The value as text for a database that casts text parameters (`nil` for null).
+    /// Strings are used as they are, numbers keep their digits, objects and arrays become JSON.
+    public var text: String? {
+        switch value {
+        case .null: nil
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let digits): digits
+        case .string(let string): string
+        case .array, .object: value.serialized
+        }
+    }
+}
+
+/// What can go wrong in a driver, classified the way Hasura reports it.
+public enum DriverError: Error, Sendable, Equatable {
+    /// The database could not be reached or the URL is unusable.
+    case connectionFailed(String)
+    /// A constraint rejected a write; `message` is the database's own text.
+    case constraintViolation(ConstraintViolationKind, message: String)
+    /// A value the database could not accept (bad cast, out of range, invalid text).
+    case dataException(String)
+    /// Any other database error; `message` is the database's own text (shown to admins only).
+    case queryFailed(message: String, sqlState: String?)
+}
+
+/// Which constraint a write broke.
+public enum ConstraintViolationKind: String, Sendable, Equatable {
+    case unique, foreignKey, notNull, check
+}

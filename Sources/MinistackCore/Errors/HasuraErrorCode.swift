@@ -1,0 +1,21 @@
+/// Hasura's `extensions.code` values, in one place with their exact spelling.
+public enum HasuraErrorCode: String, Sendable, Hashable, Codable {
+    case validationFailed = "validation-failed"
+    case parseFailed = "parse-failed"
+    case invalidJSON = "invalid-json"
+    case notSupported = "not-supported"
+    case constraintViolation = "constraint-violation"
+    case dataException = "data-exception"
+    case permissionError = "permission-error"
+    case accessDenied = "access-denied"
+    case invalidJWT = "invalid-jwt"
+    case jwtInvalidClaims = "jwt-invalid-claims"
+    case unexpected = "unexpected"
+    case remoteSchemaError = "remote-schema-error"
+    case notExists = "not-exists"
+    case alreadyExists = "already-exists"
+    case invalidConfiguration = "invalid-configuration"
+    case badRequest = "bad-request"
+    case notFound = "not-found"
+    case postgresError = "postgres-error"
+}

@@ -1,0 +1,36 @@
+/// Postgres: `$n::type` placeholders (values travel as text and are cast by the server),
+/// `json_build_object` / `json_agg`.
+public struct PostgresDialect: SQLDialect {
+    public init() {}
+
+    public var kind: DatabaseKind { .postgres }
+
+    /// `json_build_object` takes at most 100 arguments; wider objects use `row_to_json`.
+    static let maximumObjectPairs = 50
+
+    public func placeholder(_ index: Int, _ parameter: SQLParameter) -> String {
+        "$\(index)::\(parameter.databaseType)"
+    }
+
+    public func jsonObject(_ pairs: [(key: String, value: SQL)]) -> SQL {
+        if pairs.count <= Self.maximumObjectPairs {
+            let arguments = pairs.map { SQL.nameLiteral($0.key) + ", " + $0.value }
+            return "json_build_object(\(arguments.joined(separator: ", ")))"
+        }
+        let columns = pairs.map { "\($0.value) AS \(ident: $0.key)" as SQL }
+        return "(SELECT row_to_json(\"_wide\") FROM (SELECT \(columns.joined(separator: ", "))) AS \"_wide\")"
+    }
+
+    public func jsonArrayAggregate(_ value: SQL, orderBy: [SQL]) -> SQL {
+        if orderBy.isEmpty { return "coalesce(json_agg(\(value)), '[]')" }
+        return "coalesce(json_agg(\(value) ORDER BY \(orderBy.joined(separator: ", "))), '[]')"
+    }
+
+    public func embedJSON(_ value: SQL) -> SQL { value }
+
+    public func columnValue(_ column: SQL, scalar: ScalarType) -> SQL { column }
+
+    public func resultColumn(_ value: SQL) -> SQL { "(\(value))::text" }
+
+    public func table(_ name: QualifiedTableName) -> SQL { "\(ident: name.schema).\(ident: name.name)" }
+}
