@@ -21,6 +21,8 @@ public enum JSONValue: Sendable, Hashable {
         return .object(object)
     }
 
+    public static let emptyObject = JSONValue.object([:])
+
     public subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil

@@ -1,0 +1,24 @@
+/// A piece of metadata that could not be served, as `get_inconsistent_metadata` reports it.
+public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
+    /// Hasura's object type: `table`, `object_relation`, `array_relation`, `source`, …
+    public var type: String
+    /// A readable name such as `table default.public.author` or `relationship articles in table author`.
+    public var name: String
+    public var reason: String
+    /// The metadata object that failed, as written.
+    public var definition: JSONValue
+
+    public init(type: String, name: String, reason: String, definition: JSONValue) {
+        self.type = type
+        self.name = name
+        self.reason = reason
+        self.definition = definition
+    }
+
+    public var description: String { "\(type) \(name): \(reason)" }
+
+    /// `{"definition", "name", "reason", "type"}` as Hasura returns it.
+    public var json: JSONValue {
+        .fields([("definition", definition), ("name", .string(name)), ("reason", .string(reason)), ("type", .string(type))])
+    }
+}
