@@ -33,4 +33,36 @@ public struct PostgresDialect: SQLDialect {
     public func resultColumn(_ value: SQL) -> SQL { "(\(value))::text" }
 
     public func table(_ name: QualifiedTableName) -> SQL { "\(ident: name.schema).\(ident: name.name)" }
+
+    public func textOrJSONComparison(_ op: ComparisonOperator, _ left: SQL, _ right: SQL) -> SQL {
+        switch op {
+        case .like: "\(left) LIKE \(right)"
+        case .nlike: "\(left) NOT LIKE \(right)"
+        case .ilike: "\(left) ILIKE \(right)"
+        case .nilike: "\(left) NOT ILIKE \(right)"
+        case .similar: "\(left) SIMILAR TO \(right)"
+        case .nsimilar: "\(left) NOT SIMILAR TO \(right)"
+        case .regex: "\(left) ~ \(right)"
+        case .nregex: "\(left) !~ \(right)"
+        case .iregex: "\(left) ~* \(right)"
+        case .niregex: "\(left) !~* \(right)"
+        case .contains: "\(left) @> \(right)"
+        case .containedIn: "\(left) <@ \(right)"
+        case .hasKey: "\(left) ? \(right)"
+        default: "\(left) = \(right)"
+        }
+    }
+
+    public func jsonKeysComparison(_ op: ComparisonOperator, _ left: SQL, _ keys: [SQL]) -> SQL {
+        let array: SQL = keys.isEmpty ? "ARRAY[]::text[]" : "ARRAY[\(keys.joined(separator: ", "))]"
+        return op == .hasKeysAll ? "\(left) ?& \(array)" : "\(left) ?| \(array)"
+    }
+
+    public func aggregate(_ function: AggregateFunction, _ argument: SQL) -> SQL {
+        .unsafeRaw(function.rawValue) + "(\(argument))"
+    }
+
+    public func tuple(_ values: [SQL]) -> SQL { "ROW(\(values.joined(separator: ", ")))" }
+
+    public func castToText(_ value: SQL) -> SQL { "(\(value))::text" }
 }

@@ -28,6 +28,21 @@ public protocol SQLDialect: Sendable {
 
     /// The SQL for a table reference.
     func table(_ name: QualifiedTableName) -> SQL
+
+    /// A text, regex or JSON operator (`_like`, `_iregex`, `_contains`…) applied to `left` and `right`.
+    func textOrJSONComparison(_ op: ComparisonOperator, _ left: SQL, _ right: SQL) -> SQL
+
+    /// `_has_keys_any` / `_has_keys_all` (Postgres only).
+    func jsonKeysComparison(_ op: ComparisonOperator, _ left: SQL, _ keys: [SQL]) -> SQL
+
+    /// An aggregate function over `argument`.
+    func aggregate(_ function: AggregateFunction, _ argument: SQL) -> SQL
+
+    /// A value standing for a tuple of columns, for `count(DISTINCT …)` over several columns.
+    func tuple(_ values: [SQL]) -> SQL
+
+    /// A column compared as text (`jsonb _cast: {String: …}`).
+    func castToText(_ value: SQL) -> SQL
 }
 
 extension SQLDialect {

@@ -44,4 +44,39 @@ public struct SQLiteDialect: SQLDialect {
     public func table(_ name: QualifiedTableName) -> SQL {
         name.schema == "main" ? "\(ident: name.name)" : "\(ident: name.schema).\(ident: name.name)"
     }
+
+    public func textOrJSONComparison(_ op: ComparisonOperator, _ left: SQL, _ right: SQL) -> SQL {
+        switch op {
+        case .like: "\(left) LIKE \(right) ESCAPE '\\'"
+        case .nlike: "\(left) NOT LIKE \(right) ESCAPE '\\'"
+        case .ilike: "lower(\(left)) LIKE lower(\(right)) ESCAPE '\\'"
+        case .nilike: "lower(\(left)) NOT LIKE lower(\(right)) ESCAPE '\\'"
+        case .similar: "ministack_similar(\(left), \(right))"
+        case .nsimilar: "NOT ministack_similar(\(left), \(right))"
+        case .regex: "ministack_regexp(\(left), \(right), '')"
+        case .nregex: "NOT ministack_regexp(\(left), \(right), '')"
+        case .iregex: "ministack_regexp(\(left), \(right), 'i')"
+        case .niregex: "NOT ministack_regexp(\(left), \(right), 'i')"
+        default: "\(left) = \(right)"
+        }
+    }
+
+    public func jsonKeysComparison(_ op: ComparisonOperator, _ left: SQL, _ keys: [SQL]) -> SQL {
+        // Not offered on SQLite (the schema has no jsonb key operators there).
+        "(1 = 0)"
+    }
+
+    public func aggregate(_ function: AggregateFunction, _ argument: SQL) -> SQL {
+        switch function {
+        case .avg, .max, .min, .sum: .unsafeRaw(function.rawValue) + "(\(argument))"
+        case .stddev, .stddev_samp: "ministack_stddev_samp(\(argument))"
+        case .stddev_pop: "ministack_stddev_pop(\(argument))"
+        case .variance, .var_samp: "ministack_var_samp(\(argument))"
+        case .var_pop: "ministack_var_pop(\(argument))"
+        }
+    }
+
+    public func tuple(_ values: [SQL]) -> SQL { "json_array(\(values.joined(separator: ", ")))" }
+
+    public func castToText(_ value: SQL) -> SQL { "CAST(\(value) AS TEXT)" }
 }

@@ -1,0 +1,102 @@
+/// A GraphQL SDL document under construction: definitions by name, printed sorted by name
+/// with fields sorted by name, so the output is stable and reviewable as a snapshot.
+struct SDLDocument {
+    struct Argument {
+        var name: String
+        var type: String
+        var description: String?
+    }
+
+    struct Field {
+        var name: String
+        var type: String
+        var description: String?
+        var arguments: [Argument] = []
+    }
+
+    enum Definition {
+        case object(description: String?, fields: [Field])
+        case input(description: String?, fields: [Argument])
+        case enumeration(description: String?, values: [(name: String, description: String?)])
+        case scalar
+    }
+
+    private(set) var definitions: [String: Definition] = [:]
+    var schemaRoots: [(operation: String, type: String)] = []
+
+    func contains(_ name: String) -> Bool { definitions[name] != nil }
+
+    /// Adds a definition once; the first one of a name wins.
+    mutating func define(_ name: String, _ definition: Definition) {
+        if definitions[name] == nil { definitions[name] = definition }
+    }
+
+    /// The shape of every scalar, enum and input object, for variable coercion.
+    var inputShapes: [String: InputTypeShape] {
+        var shapes: [String: InputTypeShape] = ["Int": .scalar, "Float": .scalar, "String": .scalar, "Boolean": .scalar, "ID": .scalar]
+        for (name, definition) in definitions {
+            switch definition {
+            case .scalar: shapes[name] = .scalar
+            case .enumeration(_, let values): shapes[name] = .enumeration(Set(values.map(\.name)))
+            case .input(_, let fields):
+                var fieldTypes: [String: TypeRef] = [:]
+                for field in fields { fieldTypes[field.name] = TypeRef(parsing: Substring(field.type)) }
+                shapes[name] = .inputObject(fieldTypes)
+            case .object: continue
+            }
+        }
+        return shapes
+    }
+
+    var text: String {
+        var out = "schema {\n"
+        for root in schemaRoots { out += "  \(root.operation): \(root.type)\n" }
+        out += "}\n"
+        for name in definitions.keys.sorted() {
+            out += "\n"
+            switch definitions[name]! {
+            case .scalar:
+                out += "scalar \(name)\n"
+            case .object(let description, let fields):
+                out += Self.description(description, indent: "")
+                out += "type \(name) {\n"
+                for field in fields.sorted(by: { $0.name < $1.name }) {
+                    out += Self.description(field.description, indent: "  ")
+                    out += "  \(field.name)"
+                    if !field.arguments.isEmpty {
+                        out += "(\n"
+                        for argument in field.arguments.sorted(by: { $0.name < $1.name }) {
+                            out += Self.description(argument.description, indent: "    ")
+                            out += "    \(argument.name): \(argument.type)\n"
+                        }
+                        out += "  )"
+                    }
+                    out += ": \(field.type)\n"
+                }
+                out += "}\n"
+            case .input(let description, let fields):
+                out += Self.description(description, indent: "")
+                out += "input \(name) {\n"
+                for field in fields.sorted(by: { $0.name < $1.name }) {
+                    out += Self.description(field.description, indent: "  ")
+                    out += "  \(field.name): \(field.type)\n"
+                }
+                out += "}\n"
+            case .enumeration(let description, let values):
+                out += Self.description(description, indent: "")
+                out += "enum \(name) {\n"
+                for value in values {
+                    out += Self.description(value.description, indent: "  ")
+                    out += "  \(value.name)\n"
+                }
+                out += "}\n"
+            }
+        }
+        return out
+    }
+
+    private static func description(_ text: String?, indent: String) -> String {
+        guard let text else { return "" }
+        return indent + JSONValue.quoted(text) + "\n"
+    }
+}
