@@ -1,0 +1,35 @@
+public import Logging
+public import MinistackCore
+
+/// The running system behind the HTTP edge: it answers GraphQL requests against the
+/// current snapshot and reports health.
+///
+/// Thread-safe; one instance serves every request. Stage functions live in extensions
+/// (`Engine+GraphQL.swift`); the server only passes bytes and a session in and writes
+/// the response out.
+public final class Engine: Sendable {
+    public let store: SnapshotStore
+    let logger: Logger
+
+    public init(store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine")) {
+        self.store = store
+        self.logger = logger
+    }
+
+    /// `GET /healthz`: every source answers.
+    public func isHealthy() async -> Bool {
+        let snapshot = store.snapshot
+        for driver in snapshot.drivers.values {
+            do { try await driver.ping() } catch { return false }
+        }
+        return true
+    }
+
+    /// Whether the current metadata has inconsistencies (Hasura still answers 200 on `/healthz`, with a warning).
+    public var hasInconsistencies: Bool { !store.snapshot.model.inconsistencies.isEmpty }
+
+    /// Closes the current snapshot's drivers.
+    public func shutdown() async {
+        for driver in store.snapshot.drivers.values { await driver.shutdown() }
+    }
+}

@@ -1,0 +1,181 @@
+import GraphQL
+public import MinistackCore
+import Logging
+
+extension Engine {
+    /// `POST /v1/graphql`: a request object or a batch (array) of them.
+    public func handleGraphQL(body: [UInt8], session: Session) async -> EngineResponse {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes: body)
+        } catch {
+            let failure = HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)", path: "$")
+            return EngineResponse(status: 400, body: failure.metadataErrorJSON(includeInternal: false).serialized)
+        }
+        let snapshot = store.snapshot
+        do {
+            if case .array(let items) = json {
+                var requests: [GraphQLRequest] = []
+                for (index, item) in items.enumerated() { requests.append(try GraphQLRequest(json: item, path: "$[\(index)]")) }
+                var bodies: [String] = []
+                for request in requests { bodies.append(await execute(request, session: session, snapshot: snapshot)) }
+                return EngineResponse(status: 200, body: "[" + bodies.joined(separator: ",") + "]")
+            }
+            let request = try GraphQLRequest(json: json, path: "$")
+            return EngineResponse(status: 200, body: await execute(request, session: session, snapshot: snapshot))
+        } catch {
+            return EngineResponse(status: 400, body: error.metadataErrorJSON(includeInternal: false).serialized)
+        }
+    }
+
+    /// Runs one request; the body is `{"data": …}` or `{"errors": […]}`.
+    func execute(_ request: GraphQLRequest, session: Session, snapshot: Snapshot) async -> String {
+        do {
+            return try await executeOrThrow(request, session: session, snapshot: snapshot)
+        } catch {
+            return HasuraError.graphQLResponseBody([error], includeInternal: session.mayReadInternalErrors)
+        }
+    }
+
+    private func executeOrThrow(_ request: GraphQLRequest, session: Session, snapshot: Snapshot) async throws(HasuraError) -> String {
+        let roleSchema: RoleSchema
+        do {
+            roleSchema = try snapshot.schema(for: session.role)
+        } catch {
+            throw HasuraError(.unexpected, "could not build the schema for role \(session.role)", internal: .string("\(error)"))
+        }
+        let key = OperationCache.Key(role: session.role, query: request.query, operationName: request.operationName)
+        let prepared = snapshot.operations.operation(for: key) {
+            Self.prepare(query: request.query, operationName: request.operationName, schema: roleSchema)
+        }
+        guard case .ready(_, let operation, let fragments) = prepared.outcome else {
+            if case .failed(let errors) = prepared.outcome, let first = errors.first { throw first }
+            throw HasuraError(.unexpected, "invalid operation")
+        }
+        switch operation.operation {
+        case .query: break
+        case .mutation where !roleSchema.hasMutationRoot: throw HasuraError(.validationFailed, "no mutations exist")
+        case .mutation: throw HasuraError(.notSupported, "mutations are not supported yet")
+        case .subscription:
+            throw HasuraError(.validationFailed, "subscriptions are not supported over HTTP; use a WebSocket connection")
+        }
+        let variables: CoercedVariables
+        do {
+            variables = try VariableCoercion.coerce(definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
+        } catch {
+            throw HasuraError(error)
+        }
+        let compiled: CompiledQuery
+        if let cached = prepared.plan(for: variables.fingerprint) {
+            compiled = cached
+        } else {
+            do {
+                let plan = try QueryPlanner.plan(
+                    operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model, variables: variables)
+                compiled = SQLCompiler.compile(plan.ir, dialects: snapshot.dialect(forSource:))
+                if plan.isCacheable { prepared.store(compiled, for: variables.fingerprint) }
+            } catch {
+                throw HasuraError(error)
+            }
+        }
+        let rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
+        var introspection: [String: String] = [:]
+        if compiled.rootFields.contains(where: { if case .introspection = $0.field { return true } else { return false } }) {
+            introspection = try await introspect(
+                prepared: prepared, operation: operation, fragments: fragments, variables: variables.values, schema: roleSchema.schema)
+        }
+        var body = "{\"data\":{"
+        for (index, (alias, field)) in compiled.rootFields.enumerated() {
+            if index > 0 { body += "," }
+            JSONValue.writeString(alias, to: &body)
+            body += ":"
+            switch field {
+            case .database(let statement, let column):
+                let row = rows[statement]
+                body += column < row.count ? (row[column] ?? "null") : "null"
+            case .constant(let text):
+                JSONValue.writeString(text, to: &body)
+            case .introspection:
+                body += introspection[alias] ?? "null"
+            }
+        }
+        body += "}}"
+        return body
+    }
+
+    /// Runs each source's statement (concurrently when there are several) and returns their rows in order.
+    private func run(_ compiled: CompiledQuery, variables: [String: JSONValue], session: Session, snapshot: Snapshot) async throws(HasuraError) -> [[String?]] {
+        var bound: [(any DatabaseDriver, DatabaseStatement)] = []
+        for (source, statement) in compiled.statements {
+            guard let driver = snapshot.driver(forSource: source) else {
+                throw HasuraError(.unexpected, "source \"\(source)\" is not connected")
+            }
+            bound.append((driver, ParameterBinding.bind(statement, variables: variables, session: session)))
+        }
+        do {
+            if bound.count == 1 { return [try await bound[0].0.fetchRow(bound[0].1)] }
+            return try await withThrowingTaskGroup(of: (Int, [String?]).self) { group in
+                for (index, (driver, statement)) in bound.enumerated() {
+                    group.addTask { (index, try await driver.fetchRow(statement)) }
+                }
+                var rows = [[String?]](repeating: [], count: bound.count)
+                for try await (index, row) in group { rows[index] = row }
+                return rows
+            }
+        } catch let error as DriverError {
+            logger.debug("database error", metadata: ["error": "\(error)"])
+            throw HasuraError(error)
+        } catch {
+            throw HasuraError(.unexpected, "database query error", internal: .string("\(error)"))
+        }
+    }
+
+    private func introspect(
+        prepared: PreparedOperation, operation: OperationDefinition, fragments: [String: FragmentDefinition],
+        variables: [String: JSONValue], schema: GraphQLSchema
+    ) async throws(HasuraError) -> [String: String] {
+        let cacheKey = JSONValue.fields(variables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).serialized
+        if let cached = prepared.introspectionResult(for: cacheKey) { return cached }
+        let text: String?
+        do {
+            text = try IntrospectionDocument.make(operation: operation, fragments: fragments, variables: variables)
+        } catch {
+            throw HasuraError(error)
+        }
+        guard let text else { return [:] }
+        let result = try await IntrospectionExecutor.execute(documentText: text, schema: schema, variables: variables)
+        prepared.storeIntrospectionResult(result, for: cacheKey)
+        return result
+    }
+
+    /// Parses, validates and picks the operation; failures are cached like successes.
+    static func prepare(query: String, operationName: String?, schema: RoleSchema) -> PreparedOperation {
+        let document: Document
+        do {
+            document = try parse(source: query)
+        } catch {
+            return PreparedOperation(.failed([ValidationErrorMapping.syntaxError(error)]))
+        }
+        let errors = validate(schema: schema.schema, ast: document)
+        if let first = errors.first {
+            return PreparedOperation(.failed([ValidationErrorMapping.validationError(first, document: document)]))
+        }
+        let operations = document.definitions.compactMap { $0 as? OperationDefinition }
+        let operation: OperationDefinition
+        if let operationName {
+            guard let named = operations.first(where: { $0.name?.value == operationName }) else {
+                return PreparedOperation(.failed([HasuraError(.validationFailed, "no such operation found in the document: \(JSONValue.quoted(operationName))")]))
+            }
+            operation = named
+        } else {
+            guard operations.count == 1 else {
+                return PreparedOperation(.failed([HasuraError(
+                    .validationFailed, "exactly one operation has to be present in the document when operationName is not specified")]))
+            }
+            operation = operations[0]
+        }
+        var fragments: [String: FragmentDefinition] = [:]
+        for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
+        return PreparedOperation(.ready(document: document, operation: operation, fragments: fragments))
+    }
+}

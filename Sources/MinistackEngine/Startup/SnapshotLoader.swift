@@ -1,0 +1,120 @@
+import Foundation
+public import Logging
+import MinistackCore
+import MinistackPostgres
+import MinistackSQLite
+
+/// Builds a snapshot from the metadata directory and the databases: the I/O half of reload.
+///
+/// Reads files, connects drivers, applies seeds to a newly created SQLite file, introspects,
+/// then hands everything to the pure `ModelResolver` and `SchemaBuilder`.
+public enum SnapshotLoader {
+    public static func load(_ configuration: ServeConfiguration, logger: Logger) async throws(StartupError) -> Snapshot {
+        let files = MetadataFiles.read(directory: configuration.metadataDirectory)
+        var metadata: Metadata
+        do {
+            metadata = files.isEmpty ? Metadata() : try MetadataReader.read(files: files)
+        } catch {
+            throw .metadata(error.description)
+        }
+        if files.isEmpty {
+            logger.info("no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")")
+        }
+        if metadata.sources.isEmpty {
+            let url = configuration.databaseURL ?? ServeConfiguration.embeddedDatabaseURL
+            guard let location = DatabaseLocation(url: url) else { throw .configuration("unsupported database URL: \(url)") }
+            metadata.sources = [SourceMetadata(name: "default", kind: location.kind, databaseURL: .literal(url), tables: [])]
+        }
+
+        var drivers: [String: any DatabaseDriver] = [:]
+        var catalogs: [String: Catalog] = [:]
+        var unreachable: [String: String] = [:]
+        for index in metadata.sources.indices {
+            let source = metadata.sources[index]
+            let overrides = configuration.databaseURL != nil && (source.name == "default" || index == 0)
+            guard let url = overrides ? configuration.databaseURL : source.databaseURL?.resolve(in: configuration.environment) else {
+                unreachable[source.name] = "the database URL of source \"\(source.name)\" is not set (environment variable missing?)"
+                continue
+            }
+            guard let location = DatabaseLocation(url: url) else {
+                if overrides { throw .configuration("unsupported database URL: \(url)") }
+                unreachable[source.name] = "unsupported database URL for source \"\(source.name)\""
+                continue
+            }
+            if location.kind != source.kind {
+                logger.notice("source \(source.name) is declared \(source.kind.rawValue) but its URL is \(location.kind.rawValue); using \(location.kind.rawValue)")
+                metadata.sources[index].kind = location.kind
+            }
+            do {
+                let driver = try await connect(location, source: source.name, seeds: configuration.seedsDirectory, logger: logger)
+                let catalog = try await driver.introspect()
+                drivers[source.name] = driver
+                catalogs[source.name] = catalog
+                logger.info("source \(source.name): \(location) (\(catalog.tables.count) tables)")
+                if metadata.sources[index].tables.isEmpty && configuration.trackAll {
+                    metadata.sources[index] = SourceMetadata.trackingAllTables(
+                        name: source.name, kind: location.kind, databaseURL: source.databaseURL, catalog: catalog)
+                }
+            } catch {
+                logger.error("source \(source.name): cannot connect to \(location): \(error)")
+                unreachable[source.name] = "cannot connect to the database: \(error)"
+            }
+        }
+        let model = ModelResolver.resolve(metadata: metadata, catalogs: catalogs, unreachableSources: unreachable)
+        for inconsistency in model.inconsistencies { logger.warning("inconsistent metadata: \(inconsistency)") }
+        do {
+            return try Snapshot(metadata: metadata, model: model, drivers: drivers)
+        } catch {
+            throw .metadata("the GraphQL schema could not be built: \(error)")
+        }
+    }
+
+    /// Opens a driver; a SQLite file that did not exist is created and seeded.
+    static func connect(_ location: DatabaseLocation, source: String, seeds: String, logger: Logger) async throws -> any DatabaseDriver {
+        switch location {
+        case .postgres(let url):
+            let driver = try PostgresDriver(url: PostgresURL(url))
+            try await driver.ping()
+            return driver
+        case .sqlite(let path):
+            let isNew = path != ":memory:" && !FileManager.default.fileExists(atPath: path)
+            let driver = try SQLiteDriver(path: path)
+            if isNew {
+                for seed in SeedFiles.list(directory: seeds, source: source, kind: .sqlite) {
+                    logger.info("seeding \(path) from \(seed)")
+                    try await driver.executeScript(try String(contentsOfFile: seed, encoding: .utf8))
+                }
+            }
+            return driver
+        }
+    }
+}
+
+/// Reads a metadata directory into relative path → text.
+enum MetadataFiles {
+    static func read(directory: String) -> [String: String] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        var files: [String: String] = [:]
+        let prefix = root.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
+            let path = url.standardizedFileURL.path
+            files[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent] = text
+        }
+        return files
+    }
+}
+
+/// Seed files of a source for a dialect: `*.sql` and `*.<dialect>.sql`, in name order.
+enum SeedFiles {
+    static func list(directory: String, source: String, kind: DatabaseKind) -> [String] {
+        let folder = directory + "/" + source
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let otherKinds = [DatabaseKind.postgres, .sqlite].filter { $0 != kind }.map { ".\($0.rawValue).sql" }
+        return names.filter { name in name.hasSuffix(".sql") && !otherKinds.contains { name.hasSuffix($0) } }
+            .sorted().map { folder + "/" + $0 }
+    }
+}

@@ -1,0 +1,49 @@
+public import Hummingbird
+public import Logging
+import MinistackCore
+public import MinistackEngine
+
+/// The HTTP edge: routes, the session middleware, and the one place errors become responses.
+public enum MinistackServer {
+    /// The router of every endpoint; tests drive it without sockets.
+    public static func router(engine: Engine, authenticator: Authenticator) -> Router<MinistackRequestContext> {
+        let router = Router(context: MinistackRequestContext.self)
+        router.get("/healthz") { _, _ -> Response in
+            guard await engine.isHealthy() else { return Response(status: .internalServerError, body: ResponseBody(byteBuffer: ByteBuffer(string: "ERROR"))) }
+            let text = engine.hasInconsistencies ? "WARN: inconsistent objects in schema" : "OK"
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("/v1/version") { _, _ -> Response in
+            JSONResponse.make(status: .ok, body: "{\"version\":\(JSONValue.quoted(MinistackVersion.current))}")
+        }
+        router.group("/v1/graphql")
+            .add(middleware: SessionMiddleware(authenticator: authenticator))
+            .post { request, context -> Response in
+                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                let session = context.session ?? .admin
+                let response = await engine.handleGraphQL(body: Array(buffer.readableBytesView), session: session)
+                return JSONResponse.make(status: .init(code: response.status), body: response.body)
+            }
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
+    public static func run(engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger) async throws {
+        try await application(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger).runService()
+    }
+
+    /// The HTTP application listening on `host:port`.
+    public static func application(
+        engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(engine: engine, authenticator: authenticator),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ministack"),
+            logger: logger)
+    }
+}
+
+/// The version `/v1/version` and `ministack version` report.
+public enum MinistackVersion {
+    public static let current = "0.1.0"
+}

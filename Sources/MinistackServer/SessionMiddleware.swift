@@ -1,0 +1,32 @@
+import Hummingbird
+import MinistackCore
+import MinistackEngine
+
+/// Resolves the session once per request; an authentication failure answers at once.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = MinistackRequestContext
+
+    let authenticator: Authenticator
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        switch authenticator.authenticate(headers: headers) {
+        case .success(let session):
+            var context = context
+            context.session = session
+            return try await next(request, context)
+        case .failure(let error):
+            return JSONResponse.make(status: .ok, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
+        }
+    }
+}
+
+/// JSON bodies written as the engine produced them, never re-encoded.
+enum JSONResponse {
+    static func make(status: HTTPResponse.Status, body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}

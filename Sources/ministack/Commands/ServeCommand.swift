@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MinistackCore
+import MinistackEngine
+import MinistackServer
+
+/// `ministack serve`: load metadata, connect, and answer GraphQL over HTTP until SIGTERM/SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the GraphQL API.",
+        discussion: """
+            Examples:
+              ministack serve
+              ministack serve --database-url postgres://postgres@127.0.0.1:5432/app
+              ministack serve --database-url app.db --track-all --port 9000
+
+            Each option falls back to an environment variable (ministack's name first, then Hasura's).
+            """
+    )
+
+    @Option(help: ArgumentHelp(
+        "Database of the 'default' source: postgres://…, postgresql://…, sqlite:path, or a path ending in .db/.sqlite. (env: MINISTACK_DATABASE_URL, HASURA_GRAPHQL_DATABASE_URL; default: the metadata's URL, else sqlite:ministack.sqlite)",
+        valueName: "url"))
+    var databaseURL: String?
+
+    @Option(help: ArgumentHelp("Hasura metadata directory (v3 layout). (env: MINISTACK_METADATA_DIR)", valueName: "dir"))
+    var metadataDir: String?
+
+    @Option(help: ArgumentHelp("Seed SQL directory, applied when ministack creates a SQLite file. (default: seeds/ beside the metadata directory)", valueName: "dir"))
+    var seedsDir: String?
+
+    @Option(help: ArgumentHelp("Address to listen on. (env: MINISTACK_HOST, HASURA_GRAPHQL_SERVER_HOST; default: 127.0.0.1)", valueName: "host"))
+    var host: String?
+
+    @Option(help: ArgumentHelp("Port to listen on. (env: MINISTACK_PORT, HASURA_GRAPHQL_SERVER_PORT; default: 8080)", valueName: "port"))
+    var port: Int?
+
+    @Option(help: ArgumentHelp("Require this value in the x-hasura-admin-secret header. (env: MINISTACK_ADMIN_SECRET, HASURA_GRAPHQL_ADMIN_SECRET)", valueName: "secret"))
+    var adminSecret: String?
+
+    @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
+    var trackAll = false
+
+    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error. (env: MINISTACK_LOG_LEVEL)", valueName: "level"))
+    var logLevel: String?
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
+            throw ValidationError("--database-url must start with postgres://, postgresql:// or sqlite:, or be a path ending in .db or .sqlite")
+        }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        func fromEnvironment(_ names: String...) -> String? { names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } }
+
+        var logger = Logger(label: "ministack")
+        logger.logLevel = Logger.Level(rawValue: logLevel ?? fromEnvironment("MINISTACK_LOG_LEVEL") ?? "info") ?? .info
+        let databaseURL = databaseURL ?? fromEnvironment("MINISTACK_DATABASE_URL", "HASURA_GRAPHQL_DATABASE_URL")
+        if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
+            throw ValidationError("the database URL from the environment is not supported: it must start with postgres://, postgresql:// or sqlite:")
+        }
+        let portText = fromEnvironment("MINISTACK_PORT", "HASURA_GRAPHQL_SERVER_PORT")
+        guard let port = port ?? (portText.map { Int($0) } ?? 8080) else {
+            throw ValidationError("MINISTACK_PORT / HASURA_GRAPHQL_SERVER_PORT must be a number")
+        }
+        let host = host ?? fromEnvironment("MINISTACK_HOST", "HASURA_GRAPHQL_SERVER_HOST") ?? "127.0.0.1"
+        let configuration = ServeConfiguration(
+            databaseURL: databaseURL, metadataDirectory: metadataDir ?? fromEnvironment("MINISTACK_METADATA_DIR") ?? "metadata",
+            trackAll: trackAll, seedsDirectory: seedsDir, environment: environment)
+
+        let snapshot: Snapshot
+        do {
+            snapshot = try await SnapshotLoader.load(configuration, logger: logger)
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode(1)
+        }
+        let engine = Engine(store: SnapshotStore(snapshot), logger: logger)
+        let authenticator = Authenticator(adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
+        logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
+        do {
+            try await MinistackServer.run(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
+        await engine.shutdown()
+    }
+}
