@@ -32,7 +32,7 @@ public enum ModelResolver {
         var seen: Set<QualifiedTableName> = []
         var tables: [ResolvedTable] = []
         for table in source.tables {
-            let label = "table \(source.name).\(table.table)"
+            let label = "\(table.table) in source \(source.name)"
             guard seen.insert(table.table).inserted else {
                 inconsistencies.append(Inconsistency(type: "table", name: label, reason: "the table is tracked more than once", definition: table.raw))
                 continue

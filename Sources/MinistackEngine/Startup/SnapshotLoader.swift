@@ -43,7 +43,7 @@ public enum SnapshotLoader {
             }
             if location.kind != source.kind {
                 logger.notice("source \(source.name) is declared \(source.kind.rawValue) but its URL is \(location.kind.rawValue); using \(location.kind.rawValue)")
-                metadata.sources[index].kind = location.kind
+                metadata.sources[index] = source.switching(to: location.kind)
             }
             do {
                 let driver = try await connect(location, source: source.name, seeds: configuration.seedsDirectory, logger: logger)
