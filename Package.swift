@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -86,6 +87,8 @@ let package = Package(
             dependencies: [
                 "MinistackCore", "MinistackPostgres", "MinistackSQLite", "MinistackEngine", "MinistackServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Tests/MinistackTesting",
             swiftSettings: strictSettings
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "MinistackCoreTests",
             dependencies: ["MinistackCore", "MinistackTesting"],
-            resources: [.copy("Golden")],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -113,6 +116,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            exclude: ["Cases"],
             swiftSettings: strictSettings
         ),
     ]
