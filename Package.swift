@@ -95,7 +95,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MinistackCoreTests",
-            dependencies: ["MinistackCore", "MinistackTesting"],
+            dependencies: [
+                "MinistackCore", "MinistackTesting",
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

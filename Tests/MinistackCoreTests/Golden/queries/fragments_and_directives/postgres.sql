@@ -1,0 +1,1 @@
+SELECT ((SELECT coalesce(json_agg("_r1"."_j" ORDER BY "_r1"."_o0" ASC NULLS LAST), '[]') FROM (SELECT json_build_object('id', "_t2"."id", 'name', "_t2"."name", 'bio', "_t2"."bio") AS "_j", "_t2"."id" AS "_o0" FROM "public"."author" AS "_t2" ORDER BY "_o0" ASC NULLS LAST) AS "_r1"))::text AS "r0"

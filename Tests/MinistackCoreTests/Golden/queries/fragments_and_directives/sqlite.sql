@@ -1,0 +1,1 @@
+SELECT (SELECT json_group_array(json("_r1"."_j")) FROM (SELECT json_object('id', "_t2"."id", 'name', "_t2"."name", 'bio', "_t2"."bio") AS "_j", "_t2"."id" AS "_o0" FROM "author" AS "_t2" ORDER BY "_o0" ASC NULLS LAST) AS "_r1") AS "r0"

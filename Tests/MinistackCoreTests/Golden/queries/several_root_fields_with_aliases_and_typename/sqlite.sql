@@ -1,0 +1,3 @@
+SELECT (SELECT json_group_array(json("_r1"."_j")) FROM (SELECT json_object('__typename', 'author', 'id', "_t2"."id") AS "_j", "_t2"."id" AS "_o0" FROM "author" AS "_t2" ORDER BY "_o0" ASC NULLS LAST LIMIT ?) AS "_r1") AS "r0", (SELECT json_group_array(json("_r3"."_j")) FROM (SELECT json_object('id', "_t4"."id") AS "_j", "_t4"."id" AS "_o0" FROM "author" AS "_t4" ORDER BY "_o0" DESC NULLS FIRST LIMIT ?) AS "_r3") AS "r1", (SELECT json_object('__typename', 'tag_aggregate', 'aggregate', json_object('__typename', 'tag_aggregate_fields', 'count', count(*))) FROM (SELECT "_t6".* FROM "tag" AS "_t6") AS "_r5") AS "r2"
+-- $1: literal 1 as Int
+-- $2: literal 1 as Int
