@@ -25,7 +25,7 @@ public enum MetadataReader {
         }
         if files["databases/databases.yaml"] != nil {
             let databases = try loader.load("databases/databases.yaml")
-            let reader = JSONReader(value: databases, file: "databases/databases.yaml", path: "$")
+            let reader = JSONReader(value: databases, file: "databases/databases.yaml", path: "$", includeRoots: loader.includeRoots)
             metadata.sources = try reader.array(orNullAsEmpty: true).map { try SourceMetadata(reading: $0) }
         }
         for path in files.keys.sorted() where !path.contains("/") && path != "version.yaml" {

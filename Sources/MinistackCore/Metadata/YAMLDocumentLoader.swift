@@ -5,11 +5,16 @@ import Yams
 /// `!include <relative path>` strings (quoted, as exported, or as a YAML tag).
 ///
 /// Works on an in-memory map from relative path to file text, so it does no I/O.
-struct YAMLDocumentLoader {
+final class YAMLDocumentLoader {
     let files: [String: String]
+    /// Where each included file landed: JSON path in the loaded document → file name, so errors name the right file.
+    private(set) var includeRoots: [String: String] = [:]
+
+    init(files: [String: String]) { self.files = files }
 
     /// The JSON of `path` with every include replaced by the included file's content.
-    func load(_ path: String, includedFrom: String? = nil, depth: Int = 0) throws -> JSONValue {
+    func load(_ path: String, includedFrom: String? = nil, depth: Int = 0, at jsonPath: String = "$") throws -> JSONValue {
+        if includedFrom != nil { includeRoots[jsonPath] = path }
         guard let text = files[path] else { throw MetadataError.missingFile(path, includedFrom: includedFrom) }
         guard depth < 32 else { throw MetadataError.invalidShape(file: path, path: "$", message: "too many nested !include") }
         let node: Node?
@@ -21,7 +26,7 @@ struct YAMLDocumentLoader {
             throw MetadataError.syntax(file: path, line: nil, message: "\(error)")
         }
         guard let node else { return .null }
-        return try convert(node, file: path, depth: depth)
+        return try convert(node, file: path, depth: depth, at: jsonPath)
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> MetadataError {
@@ -33,11 +38,11 @@ struct YAMLDocumentLoader {
         }
     }
 
-    private func convert(_ node: Node, file: String, depth: Int) throws -> JSONValue {
+    private func convert(_ node: Node, file: String, depth: Int, at jsonPath: String) throws -> JSONValue {
         switch node {
         case .scalar(let scalar):
             if node.tag.description == "!include" {
-                return try load(resolve(scalar.string, relativeTo: file), includedFrom: file, depth: depth + 1)
+                return try load(resolve(scalar.string, relativeTo: file), includedFrom: file, depth: depth + 1, at: jsonPath)
             }
             if scalar.style == .plain || scalar.style == .any {
                 if node.null != nil { return .null }
@@ -46,18 +51,19 @@ struct YAMLDocumentLoader {
             }
             if scalar.string.hasPrefix("!include ") {
                 let target = String(scalar.string.dropFirst("!include ".count)).trimmingCharactersInSet()
-                return try load(resolve(target, relativeTo: file), includedFrom: file, depth: depth + 1)
+                return try load(resolve(target, relativeTo: file), includedFrom: file, depth: depth + 1, at: jsonPath)
             }
             return .string(scalar.string)
         case .mapping(let mapping):
             var object = OrderedDictionary<String, JSONValue>()
             for (key, value) in mapping {
-                object[key.string ?? "\(key)"] = try convert(value, file: file, depth: depth)
+                let name = key.string ?? "\(key)"
+                object[name] = try convert(value, file: file, depth: depth, at: jsonPath + "." + name)
             }
             return .object(object)
         case .sequence(let sequence):
             var items: [JSONValue] = []
-            for item in sequence { items.append(try convert(item, file: file, depth: depth)) }
+            for item in sequence { items.append(try convert(item, file: file, depth: depth, at: jsonPath + "[\(items.count)]")) }
             return .array(items)
         case .alias:
             throw MetadataError.invalidShape(file: file, path: "$", message: "YAML aliases are not supported in metadata")
