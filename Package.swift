@@ -116,8 +116,10 @@ let package = Package(
         .testTarget(
             name: "MinistackIntegrationTests",
             dependencies: [
-                "MinistackTesting", "MinistackServer", "MinistackEngine",
+                "MinistackTesting", "MinistackServer", "MinistackEngine", "MinistackCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Cases"],

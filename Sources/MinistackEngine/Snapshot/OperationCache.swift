@@ -14,6 +14,9 @@ final class OperationCache: Sendable {
     static let capacity = 2_000
     private let entries = Mutex<[Key: PreparedOperation]>([:])
 
+    /// The cached operation for `key`, if any (for tests and diagnostics).
+    func cached(_ key: Key) -> PreparedOperation? { entries.withLock { $0[key] } }
+
     func operation(for key: Key, prepare: () -> PreparedOperation) -> PreparedOperation {
         if let cached = entries.withLock({ $0[key] }) { return cached }
         let prepared = prepare()
@@ -39,6 +42,9 @@ final class PreparedOperation: Sendable {
     init(_ outcome: Outcome) { self.outcome = outcome }
 
     func plan(for fingerprint: String) -> CompiledQuery? { plans.withLock { $0[fingerprint] } }
+
+    /// How many variable shapes have a compiled plan.
+    var planCount: Int { plans.withLock { $0.count } }
 
     func store(_ plan: CompiledQuery, for fingerprint: String) {
         plans.withLock { plans in
