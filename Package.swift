@@ -114,6 +114,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "MinistackCLITests",
+            dependencies: ["MinistackTesting", "MinistackCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MinistackIntegrationTests",
             dependencies: [
                 "MinistackTesting", "MinistackServer", "MinistackEngine", "MinistackCore",
