@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -91,5 +92,23 @@ struct ServerRouteTests {
         #expect(error["extensions"]?["code"] == .string("data-exception"))
         #expect(error["message"]?.stringValue?.contains("invalid input syntax for type date") == true)
         #expect(body["data"] == nil)
+    }
+
+    @Test("the full introspection query GraphiQL and codegen send is answered", arguments: [DatabaseKind.sqlite, .postgres])
+    func fullIntrospection(_ kind: DatabaseKind) async throws {
+        let query = try String(
+            contentsOfFile: ExampleProject.root + "/Tests/MinistackIntegrationTests/FullIntrospectionQuery.graphql", encoding: .utf8)
+        let (status, body) = try await ExampleServer.shared(kind).graphQL(query, operationName: "IntrospectionQuery")
+        #expect(status == 200)
+        #expect(body["errors"] == nil)
+        let schema = try #require(body["data"]?["__schema"])
+        #expect(schema["queryType"]?["name"] == .string("query_root"))
+        let types = try #require(schema["types"]?.arrayValue)
+        let byName = Dictionary(types.compactMap { type in type["name"]?.stringValue.map { ($0, type) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["author"]?["kind"] == .string("OBJECT"))
+        #expect(byName["author_bool_exp"]?["kind"] == .string("INPUT_OBJECT"))
+        #expect(byName["order_by"]?["enumValues"]?.arrayValue?.count == 6)
+        let scalars = Set(types.filter { $0["kind"] == .string("SCALAR") }.compactMap { $0["name"]?.stringValue })
+        #expect(scalars.isSuperset(of: ["Int", "String", "Boolean", "Float", "bigint", "numeric", "uuid", "timestamptz", "date", "jsonb"]))
     }
 }
