@@ -33,6 +33,11 @@ enum SQLiteBindings {
             return try numeric(binding).databaseValue
         case let scalar where scalar.isJSON:
             return binding.value.serialized.databaseValue
+        case .timestamptz:
+            guard let text = binding.value.stringValue, let canonical = TimestampText.canonicalUTC(text) else {
+                throw invalidInput(binding)
+            }
+            return canonical.databaseValue
         default:
             return binding.text?.databaseValue ?? .null
         }

@@ -26,6 +26,9 @@ final class SQLiteFunctions: Sendable {
             DatabaseFunction("ministack_similar", argumentCount: 2, pure: true) { arguments in
                 try Self.similar(arguments, cache: cache)
             },
+            DatabaseFunction("ministack_float", argumentCount: 1, pure: true) { arguments in
+                Self.floatText(arguments[0])
+            },
             DatabaseFunction(
                 "ministack_stddev_samp", argumentCount: 1, pure: true,
                 aggregate: SQLiteVarianceAggregate<StandardDeviationSample>.self),
@@ -44,6 +47,20 @@ final class SQLiteFunctions: Sendable {
     /// Adds every function to one connection (called from `Configuration.prepareDatabase`).
     func register(in db: Database) {
         for function in functions { db.add(function: function) }
+    }
+
+    /// A number as the shortest JSON text that reads back as the same double (SQLite's own
+    /// JSON writer keeps only 15 significant digits). NULL for NULL and non-finite values.
+    static func floatText(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .int64(let integer): return String(integer)
+        case .double(let double):
+            guard double.isFinite else { return nil }
+            if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
+            return "\(double)"
+        case .string(let text): return Double(text).flatMap { $0.isFinite ? "\($0)" : nil }
+        default: return nil
+        }
     }
 
     private static func regexp(_ arguments: [DatabaseValue], cache: RegularExpressionCache) throws -> Int64? {

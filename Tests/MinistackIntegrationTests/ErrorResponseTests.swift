@@ -41,7 +41,7 @@ struct ErrorResponseTests {
         #expect(errors.count == 1, "one error: \(body.serialized)", sourceLocation: sourceLocation)
         guard let error = errors.first else { return }
         #expect(error.objectValue?.map { $0.key } == ["message", "extensions"], "\(body.serialized)", sourceLocation: sourceLocation)
-        #expect(!(error["message"]?.stringValue ?? "").isEmpty, "a message: \(body.serialized)", sourceLocation: sourceLocation)
+        #expect(error["message"]?.stringValue?.isEmpty == false, "a message: \(body.serialized)", sourceLocation: sourceLocation)
         #expect(error["extensions"]?["path"]?.stringValue == path, "\(body.serialized)", sourceLocation: sourceLocation)
         #expect(error["extensions"]?["code"]?.stringValue == code, "\(body.serialized)", sourceLocation: sourceLocation)
     }

@@ -34,7 +34,7 @@ struct SQLiteFetchRowTests {
             (.string("3.14159265358979323846"), .numeric, ["3.14159265358979323846", "text"]),
             (.string("hello"), .string, ["hello", "text"]),
             (.string("3f0e8c9a-0000-4000-8000-000000000001"), .uuid, ["3f0e8c9a-0000-4000-8000-000000000001", "text"]),
-            (.string("2024-01-02T03:04:05Z"), .timestamptz, ["2024-01-02T03:04:05Z", "text"]),
+            (.string("2024-01-02T03:04:05Z"), .timestamptz, ["2024-01-02T03:04:05+00:00", "text"]),
             (.number("5"), .string, ["5", "text"]),
             (.null, .int, [nil, "null"]),
             (.null, .jsonb, [nil, "null"]),

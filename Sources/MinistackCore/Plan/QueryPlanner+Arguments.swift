@@ -77,7 +77,7 @@ extension QueryPlanner {
                 throw PlanError("field '\(key)' not found in type: '\(typeName)'", path: opPath)
             }
             guard !value.isNull else {
-                throw PlanError("unexpected null value for type \"\(scalar.name)\" in operator '\(key)'", path: opPath)
+                throw PlanError("unexpected null value for type '\(scalar.name)'", path: opPath)
             }
             let column = operand.column
             let valueScalar = scalar

@@ -28,7 +28,7 @@ public struct QueryPlanner {
     mutating func planRoot(_ selectionSet: SelectionSet) throws(PlanError) -> QueryIR {
         var rootFields: [(alias: String, field: RootFieldIR)] = []
         for field in try collector.collect([selectionSet], typeName: HasuraNames.queryRoot) {
-            let path = "$.selectionSet.\(field.responseKey)"
+            let path = "$.selectionSet.\(field.name)"
             switch field.name {
             case "__typename":
                 rootFields.append((field.responseKey, .constant(HasuraNames.queryRoot)))
@@ -90,7 +90,7 @@ public struct QueryPlanner {
         let typeName = table.names.objectType
         var result: [(alias: String, field: FieldIR)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: typeName) {
-            let subpath = path + ".selectionSet.\(subfield.responseKey)"
+            let subpath = path + ".selectionSet.\(subfield.name)"
             if subfield.name == "__typename" {
                 result.append((subfield.responseKey, .typename(typeName)))
                 continue
@@ -136,7 +136,7 @@ public struct QueryPlanner {
         let arguments = try selectArguments(arguments(of: field.first), table: table, path: path + ".args")
         var fields: [(alias: String, field: AggregateFieldIR)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: names.aggregateType) {
-            let subpath = path + ".selectionSet.\(subfield.responseKey)"
+            let subpath = path + ".selectionSet.\(subfield.name)"
             if subfield.name == "__typename" {
                 fields.append((subfield.responseKey, .typename(names.aggregateType)))
                 continue
@@ -157,7 +157,7 @@ public struct QueryPlanner {
         let typeName = table.names.aggregateFieldsType
         var values: [(alias: String, value: AggregateValueIR)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: typeName) {
-            let subpath = path + ".selectionSet.\(subfield.responseKey)"
+            let subpath = path + ".selectionSet.\(subfield.name)"
             if subfield.name == "__typename" {
                 values.append((subfield.responseKey, .typename(typeName)))
                 continue
@@ -179,7 +179,7 @@ public struct QueryPlanner {
                     {
                         columns.append((columnField.responseKey, .column(column)))
                     } else {
-                        throw missingField(columnField.name, functionType, subpath + ".selectionSet.\(columnField.responseKey)")
+                        throw missingField(columnField.name, functionType, subpath + ".selectionSet.\(columnField.name)")
                     }
                 }
                 values.append((subfield.responseKey, .function(function, columns)))

@@ -3,41 +3,60 @@ import Foundation
 
 /// Rewrites GraphQLSwift's parse and validation errors in Hasura's words and JSON paths.
 public enum ValidationErrorMapping {
-    /// A GraphQL syntax error, as Hasura reports it.
+    /// A GraphQL syntax error, as Hasura reports it (the parser's detail is not part of Hasura's answer).
     public static func syntaxError(_ error: any Error) -> HasuraError {
-        HasuraError(.validationFailed, "not a valid graphql query", path: "$.query", internal: .string("\(error)"))
+        HasuraError(.validationFailed, "not a valid graphql query", path: "$.query")
     }
 
-    /// A validation error with Hasura's message and the `$.selectionSet…` path of the field it concerns.
+    /// A validation error with Hasura's message and the `$.selectionSet…` path it concerns.
     public static func validationError(_ error: GraphQLError, document: Document) -> HasuraError {
+        let paths = NodePathIndex(document: document)
         var path = "$"
-        if let field = error.nodes.first as? Field, let offset = field.loc?.start,
-            let fieldPath = FieldPathFinder(document: document).path(toFieldAt: offset)
-        {
-            path = fieldPath
+        for node in error.nodes {
+            if let offset = node.loc?.start, let found = paths.paths[offset] {
+                path = found
+                break
+            }
         }
-        return HasuraError(.validationFailed, message(for: error), path: path)
+        let (message, suffix) = rewrite(error.message)
+        return HasuraError(.validationFailed, message, path: path == "$" ? path : path + suffix)
     }
 
-    static func message(for error: GraphQLError) -> String {
-        let message = error.message
+    /// Hasura's wording for GraphQLSwift's messages, and a path suffix where Hasura points deeper.
+    static func rewrite(_ message: String) -> (String, String) {
         if message.hasPrefix("Cannot query field \""), let field = quoted(message, after: "Cannot query field "),
             let type = quoted(message, after: " on type ")
         {
-            return "field '\(field)' not found in type: '\(type)'"
+            return ("field '\(field)' not found in type: '\(type)'", "")
         }
         if message.hasPrefix("Unknown argument \""), let argument = quoted(message, after: "Unknown argument "),
             let field = quoted(message, after: " on field ")
         {
             let fieldName = field.split(separator: ".").last.map(String.init) ?? field
-            return "'\(fieldName)' has no argument named '\(argument)'"
+            return ("'\(fieldName)' has no argument named '\(argument)'", "")
+        }
+        if message.hasPrefix("Field \""), message.contains("does not have argument"), let field = quoted(message, after: "Field "),
+            let argument = quoted(message, after: " does not have argument ")
+        {
+            return ("'\(field)' has no argument named '\(argument)'", "")
         }
         if message.hasPrefix("Field \""), message.hasSuffix("is required, but it was not provided."),
             let argument = quoted(message, after: " argument ")
         {
-            return "missing required field '\(argument)'"
+            return ("missing required field '\(argument)'", ".args.\(argument)")
         }
-        return message
+        if message.hasPrefix("Field \""), message.contains("is not defined by type"), let field = quoted(message, after: "Field "),
+            let type = quoted(message, after: " is not defined by type ")
+        {
+            return ("field '\(field)' not found in type: '\(type)'", "")
+        }
+        if message.hasPrefix("Variable \"$"), message.contains(" used in position expecting type "),
+            let variable = quoted(message, after: "Variable "), let declared = quoted(message, after: " of type "),
+            let expected = quoted(message, after: " used in position expecting type ")
+        {
+            return ("variable '\(variable.dropFirst())' is declared as '\(declared)', but used where '\(expected)' is expected", "")
+        }
+        return (message, "")
     }
 
     /// The text between the double quotes that follow `marker`.
@@ -49,36 +68,58 @@ public enum ValidationErrorMapping {
     }
 }
 
-/// Finds the `$.selectionSet.a.selectionSet.b` path of a field node by its source offset.
-struct FieldPathFinder {
-    let document: Document
+/// Hasura-style paths of the nodes of a document by source offset (by field name, not alias, as
+/// Hasura's parser reports them): fields
+/// (`$.selectionSet.a.selectionSet.b`), arguments (the field's path, where Hasura reports an
+/// unknown argument), argument values (`….args.where`) and input object fields (`….where.id._eq`).
+struct NodePathIndex {
+    private(set) var paths: [Int: String] = [:]
 
-    func path(toFieldAt offset: Int) -> String? {
+    init(document: Document) {
         for definition in document.definitions {
-            let selectionSet: SelectionSet
             switch definition {
-            case let operation as OperationDefinition: selectionSet = operation.selectionSet
-            case let fragment as FragmentDefinition: selectionSet = fragment.selectionSet
+            case let operation as OperationDefinition: index(operation.selectionSet, prefix: "$")
+            case let fragment as FragmentDefinition: index(fragment.selectionSet, prefix: "$")
             default: continue
             }
-            if let path = search(selectionSet, offset: offset, prefix: "$") { return path }
         }
-        return nil
     }
 
-    private func search(_ selectionSet: SelectionSet, offset: Int, prefix: String) -> String? {
+    private mutating func record(_ node: any Node, _ path: String) {
+        if let offset = node.loc?.start, paths[offset] == nil { paths[offset] = path }
+    }
+
+    private mutating func index(_ selectionSet: SelectionSet, prefix: String) {
         for selection in selectionSet.selections {
             switch selection {
             case let field as Field:
-                let path = prefix + ".selectionSet." + (field.alias?.value ?? field.name.value)
-                if field.loc?.start == offset { return path }
-                if let nested = field.selectionSet, let found = search(nested, offset: offset, prefix: path) { return found }
+                let path = prefix + ".selectionSet." + field.name.value
+                record(field, path)
+                for argument in field.arguments {
+                    record(argument, path)
+                    index(argument.value, path: path + ".args." + argument.name.value)
+                }
+                if let nested = field.selectionSet { index(nested, prefix: path) }
             case let inline as InlineFragment:
-                if let found = search(inline.selectionSet, offset: offset, prefix: prefix) { return found }
+                index(inline.selectionSet, prefix: prefix)
             default:
                 continue
             }
         }
-        return nil
+    }
+
+    private mutating func index(_ value: any Value, path: String) {
+        record(value, path)
+        switch value {
+        case let object as ObjectValue:
+            for field in object.fields {
+                record(field, path + "." + field.name.value)
+                index(field.value, path: path + "." + field.name.value)
+            }
+        case let list as ListValue:
+            for (position, item) in list.values.enumerated() { index(item, path: path + "[\(position)]") }
+        default:
+            break
+        }
     }
 }

@@ -42,7 +42,10 @@ extension SQLCompiler {
                 let fields = columns.map { key, target -> (key: String, value: SQL) in
                     switch target {
                     case .typename(let name): (key, .nameLiteral(name))
-                    case .column(let resolved): (key, dialect.aggregate(function, column(rows, resolved.name)))
+                    case .column(let resolved):
+                        (key, dialect.columnValue(
+                            dialect.aggregate(function, column(rows, resolved.name)),
+                            scalar: function.keepsColumnType ? resolved.scalar : .float))
                     }
                 }
                 pairs.append((key, dialect.jsonObject(fields)))

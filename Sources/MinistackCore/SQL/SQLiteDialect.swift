@@ -36,6 +36,7 @@ public struct SQLiteDialect: SQLDialect {
             return "CASE WHEN \(column) IS NULL THEN NULL WHEN \(column) THEN json('true') ELSE json('false') END"
         }
         if scalar.isJSON { return "json(\(column))" }
+        if scalar == .float || scalar == .float8 { return "json(ministack_float(\(column)))" }
         return column
     }
 

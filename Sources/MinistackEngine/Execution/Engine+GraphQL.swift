@@ -3,14 +3,15 @@ public import MinistackCore
 import Logging
 
 extension Engine {
-    /// `POST /v1/graphql`: a request object or a batch (array) of them.
+    /// `POST /v1/graphql`: a request object or a batch (array) of them. As on Hasura, every
+    /// error here, including a body that is not JSON, answers HTTP 200 with `{"errors": […]}`.
     public func handleGraphQL(body: [UInt8], session: Session) async -> EngineResponse {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes: body)
         } catch {
             let failure = HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)", path: "$")
-            return EngineResponse(status: 400, body: failure.metadataErrorJSON(includeInternal: false).serialized)
+            return EngineResponse(status: 200, body: HasuraError.graphQLResponseBody([failure], includeInternal: false))
         }
         let snapshot = store.snapshot
         do {
@@ -24,7 +25,7 @@ extension Engine {
             let request = try GraphQLRequest(json: json, path: "$")
             return EngineResponse(status: 200, body: await execute(request, session: session, snapshot: snapshot))
         } catch {
-            return EngineResponse(status: 400, body: error.metadataErrorJSON(includeInternal: false).serialized)
+            return EngineResponse(status: 200, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
         }
     }
 
