@@ -127,7 +127,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["Cases", "FullIntrospectionQuery.graphql"],
+            exclude: ["Cases", "MutationCases", "FullIntrospectionQuery.graphql"],
             swiftSettings: strictSettings
         ),
     ]

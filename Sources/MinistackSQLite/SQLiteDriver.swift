@@ -24,6 +24,8 @@ public final class SQLiteDriver: DatabaseDriver {
     static let busyTimeoutSeconds: Double = 5
 
     let writer: any DatabaseWriter
+    /// Held for the whole of a multi-statement transaction (see `transaction(_:)`).
+    let transactionLock = AsyncLock()
 
     /// Opens the database at `path` (created if missing), or an in-memory one for `":memory:"`.
     ///
@@ -74,8 +76,15 @@ public final class SQLiteDriver: DatabaseDriver {
 
     /// Runs every statement of `sql` in one write transaction: all of them apply, or none.
     public func executeScript(_ sql: String) async throws(DriverError) {
-        try await perform { [writer] in
-            try await writer.write { db in try db.execute(sql: sql) }
+        await transactionLock.acquire()
+        do {
+            try await perform { [writer] in
+                try await writer.write { db in try db.execute(sql: sql) }
+            }
+            await transactionLock.release()
+        } catch {
+            await transactionLock.release()
+            throw error
         }
     }
 
@@ -96,6 +105,8 @@ public final class SQLiteDriver: DatabaseDriver {
         configuration.label = "ministack"
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeoutSeconds)
+        // `transaction(_:)` spans several writer accesses between BEGIN and COMMIT.
+        configuration.allowsUnsafeTransactions = true
         let functions = SQLiteFunctions()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON")

@@ -22,8 +22,25 @@ public protocol DatabaseDriver: Sendable {
     /// Answers when the database is reachable (`/healthz`).
     func ping() async throws(DriverError)
 
+    /// Runs `body` in one transaction on one connection: committed when `body` returns,
+    /// rolled back when it throws (the error is rethrown as it was).
+    func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws -> Result
+
     /// Closes connections; the driver must not be used afterwards.
     func shutdown() async
+}
+
+/// Statements inside a transaction, run in order on the transaction's connection.
+public protocol DatabaseTransaction: Sendable {
+    /// Every row of a statement, each column as text (`nil` for NULL).
+    func fetchRows(_ statement: DatabaseStatement) async throws(DriverError) -> [[String?]]
+}
+
+extension DatabaseTransaction {
+    /// The first row, or an empty array when there is none.
+    public func fetchRow(_ statement: DatabaseStatement) async throws(DriverError) -> [String?] {
+        try await fetchRows(statement).first ?? []
+    }
 }
 
 /// SQL text in a driver's dialect plus the values bound to its placeholders, in order.

@@ -56,6 +56,14 @@ public struct TableNames: Sendable, Hashable {
     public var incInput: String { base + "_inc_input" }
     public var pkColumnsInput: String { base + "_pk_columns_input" }
     public var updates: String { base + "_updates" }
+    /// `<t>_append_input`, `<t>_delete_key_input`… for the jsonb update operators.
+    public func updateOperatorInput(_ op: UpdateOperator) -> String {
+        switch op {
+        case .set: setInput
+        case .inc: incInput
+        default: base + op.rawValue + "_input"
+        }
+    }
 }
 
 /// Names that do not belong to one table.

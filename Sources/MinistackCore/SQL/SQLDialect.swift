@@ -46,6 +46,11 @@ public protocol SQLDialect: Sendable {
 }
 
 extension SQLDialect {
+    /// The proposed value of a column in `ON CONFLICT … DO UPDATE` (`EXCLUDED."col"`).
+    func excluded(_ column: String) -> SQL { "EXCLUDED.\(ident: column)" }
+}
+
+extension SQLDialect {
     /// Renders a fragment to text plus its parameters in placeholder order.
     public func render(_ sql: SQL) -> PreparedStatement {
         var text = ""

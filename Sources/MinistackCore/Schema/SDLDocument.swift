@@ -26,6 +26,9 @@ struct SDLDocument {
 
     func contains(_ name: String) -> Bool { definitions[name] != nil }
 
+    /// Replaces a definition (used to fill in a placeholder defined before its recursive parts).
+    mutating func replace(_ name: String, _ definition: Definition) { definitions[name] = definition }
+
     /// Adds a definition once; the first one of a name wins.
     mutating func define(_ name: String, _ definition: Definition) {
         if definitions[name] == nil { definitions[name] = definition }
@@ -40,7 +43,12 @@ struct SDLDocument {
             case .enumeration(_, let values): shapes[name] = .enumeration(Set(values.map(\.name)))
             case .input(_, let fields):
                 var fieldTypes: [String: TypeRef] = [:]
-                for field in fields { fieldTypes[field.name] = TypeRef(parsing: Substring(field.type)) }
+                for field in fields {
+                    // A field with a default (`[x!]! = []`) may be omitted: coerce it as nullable.
+                    let parts = field.type.split(separator: "=", maxSplits: 1)
+                    let type = TypeRef(parsing: Substring(String(parts[0]).trimmingCharactersInSet()))
+                    fieldTypes[field.name] = parts.count > 1 ? type?.nullable : type
+                }
                 shapes[name] = .inputObject(fieldTypes)
             case .object: continue
             }

@@ -29,6 +29,7 @@ public struct SchemaBuilder {
     public static func build(model: Model, role: String) throws -> RoleSchema {
         var builder = SchemaBuilder(model: model)
         builder.buildQueryRoot()
+        builder.buildMutationRoot()
         let sdl = builder.document.text
         let schema = try buildSchema(source: sdl)
         return RoleSchema(role: role, sdl: sdl, schema: schema, meanings: builder.meanings, inputShapes: builder.document.inputShapes)

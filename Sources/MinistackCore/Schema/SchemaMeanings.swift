@@ -29,6 +29,26 @@ public enum FieldMeaning: Sendable, Hashable {
     /// A column inside `<t>_<function>_fields`.
     case aggregateColumn(String)
     case noQueriesAvailable
+    case insert(TableKey)
+    case insertOne(TableKey)
+    case update(TableKey)
+    case updateByPK(TableKey)
+    case updateMany(TableKey)
+    case delete(TableKey)
+    case deleteByPK(TableKey)
+    /// `affected_rows` of `<t>_mutation_response`.
+    case affectedRows
+    /// `returning` of `<t>_mutation_response`.
+    case returning
+}
+
+/// The update operators of `update_<t>` and `<t>_updates`, by argument name.
+public enum UpdateOperator: String, Sendable, Hashable, CaseIterable {
+    case set = "_set", inc = "_inc"
+    case append = "_append", prepend = "_prepend", deleteKey = "_delete_key", deleteElem = "_delete_elem", deleteAtPath = "_delete_at_path"
+
+    /// Operators on jsonb columns, offered on Postgres sources.
+    public var isJSONB: Bool { self != .set && self != .inc }
 }
 
 /// What an input object field means to the planner.

@@ -56,7 +56,9 @@ extension Engine {
         switch operation.operation {
         case .query: break
         case .mutation where !roleSchema.hasMutationRoot: throw HasuraError(.validationFailed, "no mutations exist")
-        case .mutation: throw HasuraError(.notSupported, "mutations are not supported yet")
+        case .mutation:
+            return try await executeMutation(
+                request, operation: operation, fragments: fragments, roleSchema: roleSchema, session: session, snapshot: snapshot)
         case .subscription:
             throw HasuraError(.validationFailed, "subscriptions are not supported over HTTP; use a WebSocket connection")
         }
@@ -102,6 +104,45 @@ extension Engine {
         }
         body += "}}"
         return body
+    }
+
+    /// Plans a mutation and runs it in one transaction; any error rolls everything back and
+    /// the answer has only `errors`.
+    private func executeMutation(
+        _ request: GraphQLRequest, operation: OperationDefinition, fragments: [String: FragmentDefinition],
+        roleSchema: RoleSchema, session: Session, snapshot: Snapshot
+    ) async throws(HasuraError) -> String {
+        let mutation: MutationIR
+        let variables: CoercedVariables
+        do {
+            variables = try VariableCoercion.coerce(definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
+            mutation = try QueryPlanner.planMutation(
+                operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model, variables: variables)
+        } catch {
+            throw HasuraError(error)
+        }
+        let sources = Set(mutation.rootFields.compactMap { $0.field.table?.key.source })
+        guard sources.count <= 1 else {
+            throw HasuraError(.notSupported, "a mutation can write to one source at a time; this one writes to \(sources.sorted().joined(separator: ", "))")
+        }
+        guard let source = sources.first else {
+            return "{\"data\":" + MutationExecutor.constantsOnly(mutation) + "}"
+        }
+        guard let driver = snapshot.driver(forSource: source) else { throw HasuraError(.unexpected, "source \"\(source)\" is not connected") }
+        let statements = MutationStatements(dialect: snapshot.dialect(forSource: source))
+        let values = variables.values
+        do {
+            let data = try await driver.transaction { transaction in
+                try await MutationExecutor(statements: statements, variables: values, session: session, transaction: transaction).run(mutation)
+            }
+            return "{\"data\":" + data + "}"
+        } catch let error as HasuraError {
+            throw error
+        } catch let error as DriverError {
+            throw HasuraError(error)
+        } catch {
+            throw HasuraError(.unexpected, "database query error", internal: .string("\(error)"))
+        }
     }
 
     /// Runs each source's statement (concurrently when there are several) and returns their rows in order.

@@ -1,0 +1,216 @@
+import MinistackCore
+import OrderedCollections
+
+/// Runs a mutation's root fields in document order inside one transaction and writes the
+/// `data` object. Nested inserts need each written row's keys before the next statement,
+/// so this is the one place statements are sequenced by results; their SQL comes from
+/// `MutationStatements` in the core.
+struct MutationExecutor {
+    let statements: MutationStatements
+    let variables: [String: JSONValue]
+    let session: Session
+    let transaction: any DatabaseTransaction
+
+    /// The body of `data`: `{"alias": …, …}`.
+    func run(_ mutation: MutationIR) async throws -> String {
+        var body = "{"
+        for (index, (alias, field)) in mutation.rootFields.enumerated() {
+            if index > 0 { body += "," }
+            JSONValue.writeString(alias, to: &body)
+            body += ":"
+            switch field {
+            case .constant(let text):
+                JSONValue.writeString(text, to: &body)
+            case .insert(let insert, let output):
+                var written: [[String: JSONValue]] = []
+                let count = try await self.insert(insert, extraValues: [], written: &written)
+                body += try await answer(output, table: insert.table, rows: written, affectedRows: count)
+            case .update(let update, let output):
+                let rows = try await write(statements.update(update))
+                body += try await answer(output, table: update.table, rows: rows, affectedRows: rows.count)
+            case .updateMany(let updates, let response):
+                var answers: [String] = []
+                for update in updates {
+                    let rows = try await write(statements.update(update))
+                    answers.append(try await answer(.response(response), table: update.table, rows: rows, affectedRows: rows.count))
+                }
+                body += "[" + answers.joined(separator: ",") + "]"
+            case .delete(let delete, let output):
+                // `returning` shows the rows as they were, so it is read before they go.
+                var before = ""
+                if let fields = output.returnedFields {
+                    let rows = try await fetch(statements.select(fields, of: delete.table, matching: delete.filter))
+                    before = rows.first?.first.flatMap { $0 } ?? "[]"
+                }
+                let deleted = try await write(statements.delete(delete))
+                body += try answerForDelete(output, before: before, affectedRows: deleted.count)
+            }
+        }
+        return body + "}"
+    }
+
+    // MARK: Inserts
+
+    /// Inserts every row (nested rows first or after, as their relationship requires) and
+    /// returns how many rows were written in all; `written` gets this table's rows.
+    func insert(_ insert: InsertIR, extraValues: [(ResolvedColumn, JSONValue)], written: inout [[String: JSONValue]]) async throws -> Int {
+        var count = 0
+        for row in insert.rows {
+            var values = row.values
+            for (column, value) in extraValues {
+                values.removeAll { $0.column.name == column.name }
+                values.append((column, SQLParameter(source: .literal(value), scalar: column.scalar, databaseType: column.databaseType)))
+            }
+            for (relationship, nested) in row.objectRelationships {
+                var parents: [[String: JSONValue]] = []
+                count += try await self.insert(nested, extraValues: [], written: &parents)
+                guard let parent = parents.first else { continue }
+                for pair in relationship.mapping {
+                    guard let local = insert.table.column(named: pair.local), let remote = nested.table.column(named: pair.remote) else { continue }
+                    values.removeAll { $0.column.name == local.name }
+                    values.append((local, SQLParameter(source: .literal(parent[remote.fieldName] ?? .null), scalar: local.scalar, databaseType: local.databaseType)))
+                }
+            }
+            let rows = try await write(statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))
+            guard let inserted = rows.first else { continue }
+            count += 1
+            written.append(inserted)
+            for (relationship, nested) in row.arrayRelationships {
+                var keys: [(ResolvedColumn, JSONValue)] = []
+                for pair in relationship.mapping {
+                    guard let local = insert.table.column(named: pair.local), let remote = nested.table.column(named: pair.remote) else { continue }
+                    keys.append((remote, inserted[local.fieldName] ?? .null))
+                }
+                var children: [[String: JSONValue]] = []
+                count += try await self.insert(nested, extraValues: keys, written: &children)
+            }
+        }
+        return count
+    }
+
+    // MARK: Answers
+
+    /// A mutation response or single row for the rows a write returned, read back now.
+    func answer(_ output: MutationOutput, table: ResolvedTable, rows: [[String: JSONValue]], affectedRows: Int) async throws -> String {
+        switch output {
+        case .singleRow(let fields):
+            guard let row = rows.first else { return "null" }
+            return try await reread(fields, table: table, rows: [row]).first ?? "null"
+        case .response(let fields):
+            var body = "{"
+            for (index, (alias, field)) in fields.enumerated() {
+                if index > 0 { body += "," }
+                JSONValue.writeString(alias, to: &body)
+                body += ":"
+                switch field {
+                case .affectedRows: body += String(affectedRows)
+                case .typename(let name): JSONValue.writeString(name, to: &body)
+                case .returning(let rowFields):
+                    body += "[" + (try await reread(rowFields, table: table, rows: rows)).joined(separator: ",") + "]"
+                }
+            }
+            return body + "}"
+        }
+    }
+
+    func answerForDelete(_ output: MutationOutput, before: String, affectedRows: Int) throws -> String {
+        switch output {
+        case .singleRow:
+            guard affectedRows > 0, case .array(let items)? = try? JSONParser.parse(before), let first = items.first else { return "null" }
+            return first.serialized
+        case .response(let fields):
+            var body = "{"
+            for (index, (alias, field)) in fields.enumerated() {
+                if index > 0 { body += "," }
+                JSONValue.writeString(alias, to: &body)
+                body += ":"
+                switch field {
+                case .affectedRows: body += String(affectedRows)
+                case .typename(let name): JSONValue.writeString(name, to: &body)
+                case .returning: body += before
+                }
+            }
+            return body + "}"
+        }
+    }
+
+    /// The selection's JSON for each written row, read again by primary key (so relationships
+    /// see the state after the write); without a primary key, the written columns themselves.
+    func reread(_ fields: [(alias: String, field: FieldIR)], table: ResolvedTable, rows: [[String: JSONValue]]) async throws -> [String] {
+        guard !rows.isEmpty else { return [] }
+        guard !table.primaryKey.isEmpty else {
+            return try rows.map { row in try Self.columnsOnly(fields, row: row, table: table) }
+        }
+        let keys = rows.map { row in table.primaryKey.map { row[$0.fieldName] ?? .null } }
+        let answer = try await fetch(statements.select(fields, of: table, primaryKeys: keys))
+        return (answer.first ?? []).map { $0 ?? "null" }
+    }
+
+    static func columnsOnly(_ fields: [(alias: String, field: FieldIR)], row: [String: JSONValue], table: ResolvedTable) throws -> String {
+        var object: [(String, JSONValue)] = []
+        for (alias, field) in fields {
+            switch field {
+            case .column(let column): object.append((alias, row[column.fieldName] ?? .null))
+            case .typename(let name): object.append((alias, .string(name)))
+            default:
+                throw HasuraError(.notSupported, "returning relationships of table \(table.key.name) needs a primary key")
+            }
+        }
+        return JSONValue.fields(object).serialized
+    }
+
+    // MARK: Statements
+
+    /// Runs a write and parses each returned row (GraphQL field name → value).
+    func write(_ statement: PreparedStatement) async throws -> [[String: JSONValue]] {
+        let rows = try await fetch(statement)
+        var parsed: [[String: JSONValue]] = []
+        for row in rows {
+            guard let text = row.first ?? nil, case .object(let fields) = try JSONParser.parse(text) else { continue }
+            var values: [String: JSONValue] = [:]
+            for (key, value) in fields { values[key] = value }
+            parsed.append(values)
+        }
+        return parsed
+    }
+
+    func fetch(_ statement: PreparedStatement) async throws -> [[String?]] {
+        try await transaction.fetchRows(ParameterBinding.bind(statement, variables: variables, session: session))
+    }
+}
+
+extension MutationExecutor {
+    /// A mutation of only `__typename`.
+    static func constantsOnly(_ mutation: MutationIR) -> String {
+        var object: [(String, JSONValue)] = []
+        for (alias, field) in mutation.rootFields {
+            if case .constant(let text) = field { object.append((alias, .string(text))) }
+        }
+        return JSONValue.fields(object).serialized
+    }
+}
+
+extension MutationFieldIR {
+    /// The table a field writes to.
+    var table: ResolvedTable? {
+        switch self {
+        case .insert(let insert, _): insert.table
+        case .update(let update, _): update.table
+        case .updateMany(let updates, _): updates.first?.table
+        case .delete(let delete, _): delete.table
+        case .constant: nil
+        }
+    }
+}
+
+extension MutationOutput {
+    /// The row fields `returning` (or the single row) selects, if any.
+    var returnedFields: [(alias: String, field: FieldIR)]? {
+        switch self {
+        case .singleRow(let fields): return fields
+        case .response(let fields):
+            for (_, field) in fields { if case .returning(let rowFields) = field { return rowFields } }
+            return nil
+        }
+    }
+}
