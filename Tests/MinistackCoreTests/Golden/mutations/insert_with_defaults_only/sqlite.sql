@@ -1,0 +1,1 @@
+INSERT INTO "tag" AS "_t0" DEFAULT VALUES RETURNING json_object('id', "id", 'name', "name")
