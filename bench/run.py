@@ -107,6 +107,18 @@ QUERIES = (
         "query Aggregate { article_aggregate(where: {published: {_eq: true}}) "
         "{ aggregate { count sum { views } avg { views } max { published_at } } } }",
     ),
+    Query(
+        "insert_one",
+        "insert_comment_one: one row per request, in its own transaction",
+        'mutation InsertOne { insert_comment_one(object: {article_id: 1, body: "bench"}) { id } }',
+    ),
+    Query(
+        "insert_batch_100",
+        "insert_comment with 100 rows per request, in one transaction (rows/s = 100 × requests/s)",
+        "mutation InsertBatch { insert_comment(objects: ["
+        + ", ".join('{article_id: %d, body: "bench"}' % (1 + index % 50) for index in range(100))
+        + "]) { affected_rows } }",
+    ),
 )
 
 
