@@ -4,7 +4,9 @@ import PostgresNIO
 
 extension PostgresDriver {
     /// `BEGIN` … `COMMIT` on one leased connection; `ROLLBACK` when `body` throws.
-    public func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws -> Result {
+    public func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result)
+        async throws -> Result
+    {
         let logger = self.logger
         do {
             return try await client.withConnection { connection in

@@ -8,17 +8,25 @@ extension SQLiteDriver {
     /// `BEGIN IMMEDIATE` on the (single, serialized) writer connection and each statement is
     /// a separate writer access; `transactionLock` keeps other transactions of this driver
     /// from interleaving until `COMMIT` or `ROLLBACK`.
-    public func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws -> Result {
+    public func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result)
+        async throws -> Result
+    {
         await transactionLock.acquire()
         do {
-            try await perform { [writer] in try await writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") } }
+            try await perform { [writer] in
+                try await writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            }
             do {
                 let result = try await body(SQLiteTransaction(driver: self))
-                try await perform { [writer] in try await writer.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") } }
+                try await perform { [writer] in
+                    try await writer.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+                }
                 await transactionLock.release()
                 return result
             } catch {
-                try? await perform { [writer] in try await writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
+                try? await perform { [writer] in
+                    try await writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+                }
                 throw error
             }
         } catch {

@@ -9,12 +9,15 @@ enum TimestampText {
     /// The canonical UTC text of an ISO-8601 timestamp, or nil when `text` is not one.
     static func canonicalUTC(_ text: String) -> String? {
         var scanner = Scanner(Array(text.utf8))
-        guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2), scanner.take("-"),
+        guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2),
+            scanner.take("-"),
             let day = scanner.number(digits: 2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         var hour = 0, minute = 0, second = 0, micros = 0, offsetMinutes = 0
         if scanner.take("T") || scanner.take("t") || scanner.take(" ") {
-            guard let h = scanner.number(digits: 2), scanner.take(":"), let m = scanner.number(digits: 2), h < 24, m < 60 else { return nil }
+            guard let h = scanner.number(digits: 2), scanner.take(":"), let m = scanner.number(digits: 2), h < 24,
+                m < 60
+            else { return nil }
             hour = h
             minute = m
             if scanner.take(":") {
@@ -43,7 +46,8 @@ enum TimestampText {
         }
         guard scanner.atEnd else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
-        var totalMicros = ((Int64(days) * 24 + Int64(hour)) * 60 + Int64(minute) - Int64(offsetMinutes)) * 60_000_000
+        var totalMicros =
+            ((Int64(days) * 24 + Int64(hour)) * 60 + Int64(minute) - Int64(offsetMinutes)) * 60_000_000
             + Int64(second) * 1_000_000 + Int64(micros)
         let microsPerDay: Int64 = 86_400_000_000
         var dayNumber = totalMicros / microsPerDay
@@ -55,7 +59,8 @@ enum TimestampText {
         let (y, mo, d) = civilFromDays(Int(dayNumber))
         let secondsOfDay = Int(totalMicros / 1_000_000)
         let fraction = Int(totalMicros % 1_000_000)
-        var result = pad(y, 4) + "-" + pad(mo, 2) + "-" + pad(d, 2) + "T" + pad(secondsOfDay / 3600, 2) + ":"
+        var result =
+            pad(y, 4) + "-" + pad(mo, 2) + "-" + pad(d, 2) + "T" + pad(secondsOfDay / 3600, 2) + ":"
             + pad(secondsOfDay / 60 % 60, 2) + ":" + pad(secondsOfDay % 60, 2)
         if fraction > 0 {
             var digits = pad(fraction, 6)

@@ -9,9 +9,14 @@ public enum MinistackServer {
     public static func router(engine: Engine, authenticator: Authenticator) -> Router<MinistackRequestContext> {
         let router = Router(context: MinistackRequestContext.self)
         router.get("/healthz") { _, _ -> Response in
-            guard await engine.isHealthy() else { return Response(status: .internalServerError, body: ResponseBody(byteBuffer: ByteBuffer(string: "ERROR"))) }
+            guard await engine.isHealthy() else {
+                return Response(
+                    status: .internalServerError, body: ResponseBody(byteBuffer: ByteBuffer(string: "ERROR")))
+            }
             let text = engine.hasInconsistencies ? "WARN: inconsistent objects in schema" : "OK"
-            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("/v1/version") { _, _ -> Response in
             JSONResponse.make(status: .ok, body: "{\"version\":\(JSONValue.quoted(MinistackVersion.current))}")
@@ -28,8 +33,11 @@ public enum MinistackServer {
     }
 
     /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
-    public static func run(engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger) async throws {
-        try await application(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger).runService()
+    public static func run(engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger)
+        async throws
+    {
+        try await application(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
+            .runService()
     }
 
     /// The HTTP application listening on `host:port`.

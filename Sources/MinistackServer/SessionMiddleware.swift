@@ -8,7 +8,9 @@ struct SessionMiddleware: RouterMiddleware {
 
     let authenticator: Authenticator
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         switch authenticator.authenticate(headers: headers) {
@@ -17,7 +19,8 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = session
             return try await next(request, context)
         case .failure(let error):
-            return JSONResponse.make(status: .ok, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
+            return JSONResponse.make(
+                status: .ok, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
         }
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import MinistackTesting
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Runs the built `ministack` binary as a user would.
 struct BuiltBinary {
     static var path: String {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ministack").path
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("ministack").path
         if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         return ExampleProject.root + "/.build/debug/ministack"
     }
@@ -18,13 +20,17 @@ struct BuiltBinary {
     }
 
     /// Runs to completion and returns the exit status and combined output.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> Output
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MINISTACK_") && !$0.key.hasPrefix("HASURA_") }
-            .merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("MINISTACK_") && !$0.key.hasPrefix("HASURA_")
+        }
+        .merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -47,7 +53,9 @@ struct BuiltBinary {
             process.executableURL = URL(fileURLWithPath: BuiltBinary.path)
             process.arguments = ["serve", "--port", String(port)] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MINISTACK_") && !$0.key.hasPrefix("HASURA_") }
+            process.environment = ProcessInfo.processInfo.environment.filter {
+                !$0.key.hasPrefix("MINISTACK_") && !$0.key.hasPrefix("HASURA_")
+            }
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle
@@ -67,7 +75,8 @@ struct BuiltBinary {
         }
 
         func get(_ path: String) async throws -> (Int, String) {
-            let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            let (data, response) = try await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
         }
 
@@ -103,7 +112,9 @@ enum FreePort {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw CLIError("bind() failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -124,7 +135,8 @@ struct ScratchProject {
     let directory: String
 
     init(copyingExample: Bool = true) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ministack-cli-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("ministack-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         if copyingExample {
             try FileManager.default.copyItem(atPath: ExampleProject.metadataDirectory, toPath: directory + "/metadata")

@@ -16,16 +16,21 @@ struct ServeCommandTests {
     func serveHelp() throws {
         let output = try BuiltBinary.run(["serve", "--help"])
         #expect(output.status == 0)
-        for word in ["--database-url", "--metadata-dir", "--host", "--port", "--admin-secret", "--track-all",
-                     "MINISTACK_DATABASE_URL", "HASURA_GRAPHQL_DATABASE_URL", "MINISTACK_PORT", "HASURA_GRAPHQL_SERVER_PORT",
-                     "MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"] {
+        for word in [
+            "--database-url", "--metadata-dir", "--host", "--port", "--admin-secret", "--track-all",
+            "MINISTACK_DATABASE_URL", "HASURA_GRAPHQL_DATABASE_URL", "MINISTACK_PORT", "HASURA_GRAPHQL_SERVER_PORT",
+            "MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET",
+        ] {
             #expect(output.text.contains(word), "missing \(word)")
         }
     }
 
-    @Test("bad flags are usage errors before anything starts", arguments: [
-        ["serve", "--port", "70000"], ["serve", "--database-url", "mysql://x"], ["serve", "--log-level", "loud"], ["serve", "--nope"],
-    ])
+    @Test(
+        "bad flags are usage errors before anything starts",
+        arguments: [
+            ["serve", "--port", "70000"], ["serve", "--database-url", "mysql://x"], ["serve", "--log-level", "loud"],
+            ["serve", "--nope"],
+        ])
     func badFlags(_ arguments: [String]) throws {
         let output = try BuiltBinary.run(arguments)
         #expect(output.status == 64, "\(output.text)")
@@ -46,9 +51,15 @@ struct ServeCommandTests {
         let server = try BuiltBinary.Server([], in: project.directory)
         try await server.waitUntilHealthy()
         #expect(FileManager.default.fileExists(atPath: project.directory + "/ministack.sqlite"))
-        let (status, body) = try await server.post("/v1/graphql", body: #"{"query": "{ author_by_pk(id: 1) { name articles_aggregate { aggregate { count } } } }"}"#)
+        let (status, body) = try await server.post(
+            "/v1/graphql",
+            body: #"{"query": "{ author_by_pk(id: 1) { name articles_aggregate { aggregate { count } } } }"}"#)
         #expect(status == 200)
-        #expect(try JSONParser.parse(body) == JSONParser.parse(#"{"data":{"author_by_pk":{"name":"Ada Lovelace","articles_aggregate":{"aggregate":{"count":4}}}}}"#))
+        #expect(
+            try JSONParser.parse(body)
+                == JSONParser.parse(
+                    #"{"data":{"author_by_pk":{"name":"Ada Lovelace","articles_aggregate":{"aggregate":{"count":4}}}}}"#
+                ))
         let (_, version) = try await server.get("/v1/version")
         #expect(version.contains("version"))
         #expect(server.stop() == 0, "\(server.output)")
@@ -58,12 +69,19 @@ struct ServeCommandTests {
     func trackAll() async throws {
         let project = try ScratchProject()
         let server = try BuiltBinary.Server(
-            ["--metadata-dir", "nothing-here", "--seeds-dir", "seeds", "--database-url", "blog.db", "--track-all"], in: project.directory)
+            ["--metadata-dir", "nothing-here", "--seeds-dir", "seeds", "--database-url", "blog.db", "--track-all"],
+            in: project.directory)
         try await server.waitUntilHealthy()
         let (_, body) = try await server.post(
-            "/v1/graphql", body: #"{"query": "{ comment(where: {id: {_eq: 1}}) { article { title author { name } } } tag_by_pk(id: 1) { article_tags_aggregate { aggregate { count } } } }"}"#)
-        #expect(try JSONParser.parse(body) == JSONParser.parse(
-            #"{"data":{"comment":[{"article":{"title":"Notes on the Analytical Engine","author":{"name":"Ada Lovelace"}}}],"tag_by_pk":{"article_tags_aggregate":{"aggregate":{"count":4}}}}}"#))
+            "/v1/graphql",
+            body:
+                #"{"query": "{ comment(where: {id: {_eq: 1}}) { article { title author { name } } } tag_by_pk(id: 1) { article_tags_aggregate { aggregate { count } } } }"}"#
+        )
+        #expect(
+            try JSONParser.parse(body)
+                == JSONParser.parse(
+                    #"{"data":{"comment":[{"article":{"title":"Notes on the Analytical Engine","author":{"name":"Ada Lovelace"}}}],"tag_by_pk":{"article_tags_aggregate":{"aggregate":{"count":4}}}}}"#
+                ))
         #expect(server.stop() == 0)
     }
 
@@ -74,7 +92,9 @@ struct ServeCommandTests {
         try await server.waitUntilHealthy()
         let (_, denied) = try await server.post("/v1/graphql", body: #"{"query": "{ tag { id } }"}"#)
         #expect(denied.contains("access-denied"))
-        let (_, allowed) = try await server.post("/v1/graphql", body: #"{"query": "{ tag_by_pk(id: 3) { name } }"}"#, headers: ["x-hasura-admin-secret": "letmein"])
+        let (_, allowed) = try await server.post(
+            "/v1/graphql", body: #"{"query": "{ tag_by_pk(id: 3) { name } }"}"#,
+            headers: ["x-hasura-admin-secret": "letmein"])
         #expect(try JSONParser.parse(allowed) == JSONParser.parse(#"{"data":{"tag_by_pk":{"name":"food"}}}"#))
         #expect(server.stop() == 0)
     }

@@ -20,12 +20,16 @@ enum GoldenFile {
                 try? FileManager.default.createDirectory(
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try? actual.write(toFile: path, atomically: true, encoding: .utf8)
-                Issue.record("recorded \(path); review the diff and run again without MINISTACK_RECORD", sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded \(path); review the diff and run again without MINISTACK_RECORD",
+                    sourceLocation: sourceLocation)
             }
             return
         }
         guard let expected else {
-            Issue.record("missing expected file \(path) (run with MINISTACK_RECORD=1 to create it)", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing expected file \(path) (run with MINISTACK_RECORD=1 to create it)",
+                sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "\(path) differs:\n\(actual)", sourceLocation: sourceLocation)

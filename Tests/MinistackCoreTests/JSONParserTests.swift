@@ -6,7 +6,8 @@ import Testing
 struct JSONParserTests {
     @Test("keeps big numbers digit for digit")
     func exactNumbers() throws {
-        let value = try JSONParser.parse(#"{"big": 9007199254740993, "exact": 12345678901234567890.123456789, "e": -1.5e3}"#)
+        let value = try JSONParser.parse(
+            #"{"big": 9007199254740993, "exact": 12345678901234567890.123456789, "e": -1.5e3}"#)
         #expect(value["big"] == .number("9007199254740993"))
         #expect(value["exact"] == .number("12345678901234567890.123456789"))
         #expect(value["e"] == .number("-1.5e3"))
@@ -25,7 +26,9 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
 
-    @Test("rejects malformed text", arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "tru", "{} x", "\"\u{01}\""])
+    @Test(
+        "rejects malformed text",
+        arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "tru", "{} x", "\"\u{01}\""])
     func rejectsMalformed(_ text: String) {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
     }

@@ -6,42 +6,42 @@ struct MetadataReaderTests {
     static let files: [String: String] = [
         "version.yaml": "version: 3\n",
         "databases/databases.yaml": """
-            - name: default
-              kind: postgres
-              configuration:
-                connection_info:
-                  database_url:
-                    from_env: PG_DATABASE_URL
-              tables: "!include default/tables/tables.yaml"
-            """,
+        - name: default
+          kind: postgres
+          configuration:
+            connection_info:
+              database_url:
+                from_env: PG_DATABASE_URL
+          tables: "!include default/tables/tables.yaml"
+        """,
         "databases/default/tables/tables.yaml": "- \"!include public_article.yaml\"\n- !include auth_user.yaml\n",
         "databases/default/tables/public_article.yaml": """
-            table:
-              name: article
-              schema: public
-            configuration:
-              custom_name: post
-              custom_root_fields:
-                select_by_pk: postById
-              column_config:
-                author_id:
-                  custom_name: authorId
-            object_relationships:
-              - name: author
-                using:
-                  foreign_key_constraint_on: author_id
-            array_relationships:
-              - name: comments
-                using:
-                  foreign_key_constraint_on:
-                    table: {name: comment, schema: public}
-                    column: article_id
-              - name: tagged
-                using:
-                  manual_configuration:
-                    remote_table: {name: tag, schema: public}
-                    column_mapping: {id: article_id, author_id: owner_id}
-            """,
+        table:
+          name: article
+          schema: public
+        configuration:
+          custom_name: post
+          custom_root_fields:
+            select_by_pk: postById
+          column_config:
+            author_id:
+              custom_name: authorId
+        object_relationships:
+          - name: author
+            using:
+              foreign_key_constraint_on: author_id
+        array_relationships:
+          - name: comments
+            using:
+              foreign_key_constraint_on:
+                table: {name: comment, schema: public}
+                column: article_id
+          - name: tagged
+            using:
+              manual_configuration:
+                remote_table: {name: tag, schema: public}
+                column_mapping: {id: article_id, author_id: owner_id}
+        """,
         "databases/default/tables/auth_user.yaml": "table: [auth, user]\n",
         "actions.graphql": "type Query { hello: String }\n",
         "remote_schemas.yaml": "[]\n",
@@ -54,18 +54,27 @@ struct MetadataReaderTests {
         let source = try #require(metadata.sources.first)
         #expect(source.kind == .postgres)
         #expect(source.databaseURL == .fromEnvironment("PG_DATABASE_URL"))
-        #expect(source.tables.map(\.table) == [
-            QualifiedTableName(schema: "public", name: "article"), QualifiedTableName(schema: "auth", name: "user"),
-        ])
+        #expect(
+            source.tables.map(\.table) == [
+                QualifiedTableName(schema: "public", name: "article"), QualifiedTableName(schema: "auth", name: "user"),
+            ])
         let article = source.tables[0]
         #expect(article.configuration.customName == "post")
         #expect(article.configuration.customRootFields == ["select_by_pk": "postById"])
         #expect(article.configuration.customColumnNames == ["author_id": "authorId"])
         #expect(article.objectRelationships.first?.using == .localForeignKey(columns: ["author_id"]))
-        #expect(article.arrayRelationships.first?.using == .remoteForeignKey(table: QualifiedTableName(schema: "public", name: "comment"), columns: ["article_id"]))
-        #expect(article.arrayRelationships.last?.using == .manual(
-            remoteTable: QualifiedTableName(schema: "public", name: "tag"),
-            columnMapping: [ColumnPair(local: "id", remote: "article_id"), ColumnPair(local: "author_id", remote: "owner_id")]))
+        #expect(
+            article.arrayRelationships.first?.using
+                == .remoteForeignKey(
+                    table: QualifiedTableName(schema: "public", name: "comment"), columns: ["article_id"]))
+        #expect(
+            article.arrayRelationships.last?.using
+                == .manual(
+                    remoteTable: QualifiedTableName(schema: "public", name: "tag"),
+                    columnMapping: [
+                        ColumnPair(local: "id", remote: "article_id"),
+                        ColumnPair(local: "author_id", remote: "owner_id"),
+                    ]))
         #expect(metadata.actionsSDL == "type Query { hello: String }\n")
         #expect(metadata.otherFiles["remote_schemas.yaml"] == .array([]))
     }
@@ -78,7 +87,8 @@ struct MetadataReaderTests {
             try MetadataReader.read(files: files)
         } throws: { error in
             guard case .syntax(let file, let line, _)? = error as? MetadataError else { return false }
-            return file == "databases/default/tables/auth_user.yaml" && line != nil && (error as! MetadataError).description.contains("auth_user.yaml:")
+            return file == "databases/default/tables/auth_user.yaml" && line != nil
+                && (error as! MetadataError).description.contains("auth_user.yaml:")
         }
     }
 
@@ -86,7 +96,10 @@ struct MetadataReaderTests {
     func missingInclude() {
         var files = Self.files
         files["databases/default/tables/public_article.yaml"] = nil
-        #expect(throws: MetadataError.missingFile("databases/default/tables/public_article.yaml", includedFrom: "databases/default/tables/tables.yaml")) {
+        #expect(
+            throws: MetadataError.missingFile(
+                "databases/default/tables/public_article.yaml", includedFrom: "databases/default/tables/tables.yaml")
+        ) {
             try MetadataReader.read(files: files)
         }
     }
@@ -95,7 +108,10 @@ struct MetadataReaderTests {
     func wrongShape() {
         var files = Self.files
         files["databases/default/tables/auth_user.yaml"] = "table: {schema: auth}\n"
-        #expect(throws: MetadataError.invalidShape(file: "databases/default/tables/auth_user.yaml", path: "$.table", message: "missing field 'name'")) {
+        #expect(
+            throws: MetadataError.invalidShape(
+                file: "databases/default/tables/auth_user.yaml", path: "$.table", message: "missing field 'name'")
+        ) {
             try MetadataReader.read(files: files)
         }
     }

@@ -40,9 +40,11 @@ struct MutationSQLGoldenTests {
         let errors = validate(schema: schema.schema, ast: document)
         guard errors.isEmpty else { throw GoldenError("\(golden.name): \(errors.map(\.message))") }
         let operation = try #require(document.definitions.first as? OperationDefinition)
-        let variables = try VariableCoercion.coerce(definitions: operation.variableDefinitions, provided: nil, shapes: schema.inputShapes)
+        let variables = try VariableCoercion.coerce(
+            definitions: operation.variableDefinitions, provided: nil, shapes: schema.inputShapes)
         let mutation = try QueryPlanner.planMutation(
-            operation: operation, fragments: [:], roleSchema: schema, model: try ExampleModel.model(kind), variables: variables)
+            operation: operation, fragments: [:], roleSchema: schema, model: try ExampleModel.model(kind),
+            variables: variables)
         let statements = MutationStatements(dialect: kind == .postgres ? PostgresDialect() : SQLiteDialect())
         var output = ""
         func append(_ statement: PreparedStatement) {
@@ -54,7 +56,9 @@ struct MutationSQLGoldenTests {
         for (_, field) in mutation.rootFields {
             switch field {
             case .insert(let insert, _):
-                if let row = insert.rows.first { append(statements.insert(into: insert.table, values: row.values, onConflict: insert.onConflict)) }
+                if let row = insert.rows.first {
+                    append(statements.insert(into: insert.table, values: row.values, onConflict: insert.onConflict))
+                }
             case .update(let update, _): append(statements.update(update))
             case .updateMany(let updates, _): updates.forEach { append(statements.update($0)) }
             case .delete(let delete, _): append(statements.delete(delete))

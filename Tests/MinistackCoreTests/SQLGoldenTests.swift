@@ -45,10 +45,14 @@ struct SQLGoldenTests {
             throw GoldenError("\(golden.name): no operation")
         }
         var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
+        for case let fragment as FragmentDefinition in document.definitions {
+            fragments[fragment.name.value] = fragment
+        }
         let variables = try VariableCoercion.coerce(
-            definitions: operation.variableDefinitions, provided: try variablesText.map { try JSONParser.parse($0) }, shapes: schema.inputShapes)
-        let plan = try QueryPlanner.plan(operation: operation, fragments: fragments, roleSchema: schema, model: model, variables: variables)
+            definitions: operation.variableDefinitions, provided: try variablesText.map { try JSONParser.parse($0) },
+            shapes: schema.inputShapes)
+        let plan = try QueryPlanner.plan(
+            operation: operation, fragments: fragments, roleSchema: schema, model: model, variables: variables)
         let dialect: any SQLDialect = kind == .postgres ? PostgresDialect() : SQLiteDialect()
         let compiled = SQLCompiler.compile(plan.ir) { _ in dialect }
         var text = ""
@@ -66,12 +70,13 @@ struct SQLGoldenTests {
         case .literal(let value): "literal \(value.serialized)"
         case .session(let name): "session \(name)"
         case .variable(let name, let path):
-            "variable $\(name)" + path.map { step in
-                switch step {
-                case .key(let key): ".\(key)"
-                case .index(let index): "[\(index)]"
-                }
-            }.joined()
+            "variable $\(name)"
+                + path.map { step in
+                    switch step {
+                    case .key(let key): ".\(key)"
+                    case .index(let index): "[\(index)]"
+                    }
+                }.joined()
         }
     }
 }

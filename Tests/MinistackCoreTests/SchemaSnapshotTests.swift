@@ -23,7 +23,8 @@ struct SchemaSnapshotTests {
             let key = TableKey(source: "default", name: QualifiedTableName(schema: "public", name: table))
             #expect(schema.meanings.fields[FieldCoordinate("query_root", table)] == .selectMany(key))
             #expect(schema.meanings.fields[FieldCoordinate("query_root", "\(table)_by_pk")] == .selectByPK(key))
-            #expect(schema.meanings.fields[FieldCoordinate("query_root", "\(table)_aggregate")] == .selectAggregate(key))
+            #expect(
+                schema.meanings.fields[FieldCoordinate("query_root", "\(table)_aggregate")] == .selectAggregate(key))
         }
     }
 }

@@ -35,13 +35,21 @@ struct ErrorResponseTests {
         #expect(code == "parse-failed", "\(body.serialized)")
     }
 
-    func expectSingleError(_ body: JSONValue, path: String, code: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(body.objectValue?.map { $0.key } == ["errors"], "only errors: \(body.serialized)", sourceLocation: sourceLocation)
+    func expectSingleError(
+        _ body: JSONValue, path: String, code: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            body.objectValue?.map { $0.key } == ["errors"], "only errors: \(body.serialized)",
+            sourceLocation: sourceLocation)
         let errors = body["errors"]?.arrayValue ?? []
         #expect(errors.count == 1, "one error: \(body.serialized)", sourceLocation: sourceLocation)
         guard let error = errors.first else { return }
-        #expect(error.objectValue?.map { $0.key } == ["message", "extensions"], "\(body.serialized)", sourceLocation: sourceLocation)
-        #expect(error["message"]?.stringValue?.isEmpty == false, "a message: \(body.serialized)", sourceLocation: sourceLocation)
+        #expect(
+            error.objectValue?.map { $0.key } == ["message", "extensions"], "\(body.serialized)",
+            sourceLocation: sourceLocation)
+        #expect(
+            error["message"]?.stringValue?.isEmpty == false, "a message: \(body.serialized)",
+            sourceLocation: sourceLocation)
         #expect(error["extensions"]?["path"]?.stringValue == path, "\(body.serialized)", sourceLocation: sourceLocation)
         #expect(error["extensions"]?["code"]?.stringValue == code, "\(body.serialized)", sourceLocation: sourceLocation)
     }

@@ -28,7 +28,9 @@ struct QueryCase: CustomTestStringConvertible, Sendable {
 
     var headers: [String: String] {
         get throws {
-            guard let text = file("headers.json"), case .object(let fields) = try JSONParser.parse(text) else { return [:] }
+            guard let text = file("headers.json"), case .object(let fields) = try JSONParser.parse(text) else {
+                return [:]
+            }
             return fields.reduce(into: [:]) { $0[$1.key] = $1.value.stringValue ?? "" }
         }
     }

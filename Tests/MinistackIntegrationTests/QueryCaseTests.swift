@@ -24,7 +24,8 @@ struct QueryCaseTests {
     func run(_ queryCase: QueryCase, on kind: DatabaseKind) async throws {
         let server = try await ExampleServer.shared(kind)
         let (status, body) = try await server.graphQL(
-            queryCase.query, variables: try queryCase.variables, operationName: queryCase.operationName, headers: try queryCase.headers)
+            queryCase.query, variables: try queryCase.variables, operationName: queryCase.operationName,
+            headers: try queryCase.headers)
         let expected = try queryCase.expected(for: kind)
         #expect(status == 200)
         let difference = JSONComparison.difference(body, expected)

@@ -27,8 +27,10 @@ public enum ExampleProject {
         let enumerator = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try String(contentsOf: url, encoding: .utf8)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try String(
+                contentsOf: url, encoding: .utf8)
         }
         return files
     }

@@ -44,7 +44,8 @@ public final class ExampleServer: Sendable {
         let url: String
         switch kind {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ministack-tests-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ministack-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             url = "sqlite:" + directory.appendingPathComponent("example.sqlite").path
         case .postgres:
@@ -56,14 +57,17 @@ public final class ExampleServer: Sendable {
         }
         // SQLite files are created and seeded by the loader itself, as `serve` does on first run.
         let configuration = ServeConfiguration(
-            databaseURL: url, metadataDirectory: ExampleProject.metadataDirectory, seedsDirectory: ExampleProject.seedsDirectory)
+            databaseURL: url, metadataDirectory: ExampleProject.metadataDirectory,
+            seedsDirectory: ExampleProject.seedsDirectory)
         var logger = Logger(label: "ministack.tests")
         logger.logLevel = .error
         let snapshot = try await SnapshotLoader.load(configuration, logger: logger)
         if !snapshot.model.inconsistencies.isEmpty {
-            throw ExampleServerError("the example metadata is inconsistent on \(kind): \(snapshot.model.inconsistencies)")
+            throw ExampleServerError(
+                "the example metadata is inconsistent on \(kind): \(snapshot.model.inconsistencies)")
         }
-        return ExampleServer(kind: kind, databaseURL: url, engine: Engine(store: SnapshotStore(snapshot), logger: logger))
+        return ExampleServer(
+            kind: kind, databaseURL: url, engine: Engine(store: SnapshotStore(snapshot), logger: logger))
     }
 
     /// Runs `body` with a client of the HTTP router (no sockets).
@@ -87,12 +91,16 @@ public final class ExampleServer: Sendable {
     }
 
     /// POSTs raw bytes to `/v1/graphql`.
-    public func post(body: String, headers: [String: String] = [:], adminSecret: String? = nil) async throws -> (status: Int, body: JSONValue) {
+    public func post(body: String, headers: [String: String] = [:], adminSecret: String? = nil) async throws -> (
+        status: Int, body: JSONValue
+    ) {
         try await withClient(adminSecret: adminSecret) { client in
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
             for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
-            return try await client.execute(uri: "/v1/graphql", method: .post, headers: fields, body: ByteBuffer(string: body)) { response in
+            return try await client.execute(
+                uri: "/v1/graphql", method: .post, headers: fields, body: ByteBuffer(string: body)
+            ) { response in
                 (Int(response.status.code), try JSONParser.parse(String(buffer: response.body)))
             }
         }

@@ -12,9 +12,12 @@ public enum JSONComparison {
         switch (lhs, rhs) {
         case (.null, .null): return nil
         case (.bool(let a), .bool(let b)): return a == b ? nil : "\(path): \(a) ≠ \(b)"
-        case (.string(let a), .string(let b)): return a == b ? nil : "\(path): \(JSONValue.quoted(a)) ≠ \(JSONValue.quoted(b))"
+        case (.string(let a), .string(let b)):
+            return a == b ? nil : "\(path): \(JSONValue.quoted(a)) ≠ \(JSONValue.quoted(b))"
         case (.number(let a), .number(let b)):
-            guard let left = Decimal(string: a), let right = Decimal(string: b) else { return a == b ? nil : "\(path): \(a) ≠ \(b)" }
+            guard let left = Decimal(string: a), let right = Decimal(string: b) else {
+                return a == b ? nil : "\(path): \(a) ≠ \(b)"
+            }
             return left == right ? nil : "\(path): \(a) ≠ \(b)"
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return "\(path): \(a.count) items ≠ \(b.count) items" }

@@ -24,7 +24,8 @@ public protocol DatabaseDriver: Sendable {
 
     /// Runs `body` in one transaction on one connection: committed when `body` returns,
     /// rolled back when it throws (the error is rethrown as it was).
-    func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws -> Result
+    func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws
+        -> Result
 
     /// Closes connections; the driver must not be used afterwards.
     func shutdown() async

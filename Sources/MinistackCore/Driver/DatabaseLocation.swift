@@ -18,7 +18,8 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
             let path = String(text.dropFirst("sqlite:".count))
             guard !path.isEmpty else { return nil }
             self = .sqlite(path: path)
-        } else if text.hasSuffix(".db") || text.hasSuffix(".sqlite") || text.hasSuffix(".sqlite3") || text == ":memory:" {
+        } else if text.hasSuffix(".db") || text.hasSuffix(".sqlite") || text.hasSuffix(".sqlite3") || text == ":memory:"
+        {
             self = .sqlite(path: text)
         } else {
             return nil

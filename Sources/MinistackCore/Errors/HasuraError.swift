@@ -29,12 +29,15 @@ public struct HasuraError: Error, Sendable, Hashable {
 
     /// The body `{"errors": [...]}` of a failed GraphQL request.
     public static func graphQLResponseBody(_ errors: [HasuraError], includeInternal: Bool) -> String {
-        JSONValue.object(["errors": .array(errors.map { $0.graphQLErrorJSON(includeInternal: includeInternal) })]).serialized
+        JSONValue.object(["errors": .array(errors.map { $0.graphQLErrorJSON(includeInternal: includeInternal) })])
+            .serialized
     }
 
     /// The body `{"path", "error", "code"}` of a failed `/v1/metadata` or `/v2/query` call.
     public func metadataErrorJSON(includeInternal: Bool) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("path", .string(path)), ("error", .string(message)), ("code", .string(code.rawValue))]
+        var fields: [(String, JSONValue)] = [
+            ("path", .string(path)), ("error", .string(message)), ("code", .string(code.rawValue)),
+        ]
         if includeInternal, let `internal` { fields.append(("internal", `internal`)) }
         return .fields(fields)
     }
@@ -50,13 +53,16 @@ extension HasuraError {
             let internalDetail = JSONValue.object(["error": .string(message)])
             switch kind {
             case .unique:
-                self.init(.constraintViolation, "Uniqueness violation. " + message, path: path, internal: internalDetail)
+                self.init(
+                    .constraintViolation, "Uniqueness violation. " + message, path: path, internal: internalDetail)
             case .foreignKey:
-                self.init(.constraintViolation, "Foreign key violation. " + message, path: path, internal: internalDetail)
+                self.init(
+                    .constraintViolation, "Foreign key violation. " + message, path: path, internal: internalDetail)
             case .notNull:
                 self.init(.constraintViolation, "Not-NULL violation. " + message, path: path, internal: internalDetail)
             case .check:
-                self.init(.permissionError, "Check constraint violation. " + message, path: path, internal: internalDetail)
+                self.init(
+                    .permissionError, "Check constraint violation. " + message, path: path, internal: internalDetail)
             }
         case .dataException(let message):
             self.init(.dataException, message, path: path, internal: .object(["error": .string(message)]))

@@ -29,9 +29,11 @@ struct JSONReader {
     private func child(_ value: JSONValue, step: String) -> JSONReader {
         let childDocumentPath = documentPath + step
         if let included = includeRoots[childDocumentPath] {
-            return JSONReader(value: value, file: included, path: "$", documentPath: childDocumentPath, includeRoots: includeRoots)
+            return JSONReader(
+                value: value, file: included, path: "$", documentPath: childDocumentPath, includeRoots: includeRoots)
         }
-        return JSONReader(value: value, file: file, path: path + step, documentPath: childDocumentPath, includeRoots: includeRoots)
+        return JSONReader(
+            value: value, file: file, path: path + step, documentPath: childDocumentPath, includeRoots: includeRoots)
     }
 
     func invalid(_ message: String) -> MetadataError { .invalidShape(file: file, path: path, message: message) }

@@ -11,7 +11,10 @@ public struct Metadata: Sendable, Hashable {
     /// `actions.graphql`, verbatim.
     public var actionsSDL: String?
 
-    public init(version: Int = 3, sources: [SourceMetadata] = [], otherFiles: [String: JSONValue] = [:], actionsSDL: String? = nil) {
+    public init(
+        version: Int = 3, sources: [SourceMetadata] = [], otherFiles: [String: JSONValue] = [:],
+        actionsSDL: String? = nil
+    ) {
         self.version = version
         self.sources = sources
         self.otherFiles = otherFiles
@@ -28,7 +31,10 @@ public struct SourceMetadata: Sendable, Hashable {
     /// The `configuration` object as written (pool settings and others are kept, not used).
     public var configuration: JSONValue
 
-    public init(name: String, kind: DatabaseKind, databaseURL: ConfigurationValue?, tables: [TableMetadata], configuration: JSONValue = .emptyObject) {
+    public init(
+        name: String, kind: DatabaseKind, databaseURL: ConfigurationValue?, tables: [TableMetadata],
+        configuration: JSONValue = .emptyObject
+    ) {
         self.name = name
         self.kind = kind
         self.databaseURL = databaseURL
@@ -65,7 +71,8 @@ public struct TableMetadata: Sendable, Hashable {
 
     public init(
         table: QualifiedTableName, configuration: TableConfiguration = TableConfiguration(),
-        objectRelationships: [RelationshipMetadata] = [], arrayRelationships: [RelationshipMetadata] = [], raw: JSONValue = .emptyObject
+        objectRelationships: [RelationshipMetadata] = [], arrayRelationships: [RelationshipMetadata] = [],
+        raw: JSONValue = .emptyObject
     ) {
         self.table = table
         self.configuration = configuration
@@ -83,7 +90,9 @@ public struct TableConfiguration: Sendable, Hashable {
     /// Column name → GraphQL field name (`column_config.<col>.custom_name` and legacy `custom_column_names`).
     public var customColumnNames: [String: String]
 
-    public init(customName: String? = nil, customRootFields: [String: String] = [:], customColumnNames: [String: String] = [:]) {
+    public init(
+        customName: String? = nil, customRootFields: [String: String] = [:], customColumnNames: [String: String] = [:]
+    ) {
         self.customName = customName
         self.customRootFields = customRootFields
         self.customColumnNames = customColumnNames

@@ -25,7 +25,8 @@ public enum MetadataReader {
         }
         if files["databases/databases.yaml"] != nil {
             let databases = try loader.load("databases/databases.yaml")
-            let reader = JSONReader(value: databases, file: "databases/databases.yaml", path: "$", includeRoots: loader.includeRoots)
+            let reader = JSONReader(
+                value: databases, file: "databases/databases.yaml", path: "$", includeRoots: loader.includeRoots)
             metadata.sources = try reader.array(orNullAsEmpty: true).map { try SourceMetadata(reading: $0) }
         }
         for path in files.keys.sorted() where !path.contains("/") && path != "version.yaml" {
@@ -44,7 +45,8 @@ extension SourceMetadata {
         let name = try reader.field("name").string()
         let kindText = try reader.optionalField("kind")?.string() ?? "postgres"
         guard let kind = DatabaseKind(rawValue: kindText) else {
-            throw try reader.field("kind").invalid("unsupported database kind '\(kindText)' (expected postgres or sqlite)")
+            throw try reader.field("kind").invalid(
+                "unsupported database kind '\(kindText)' (expected postgres or sqlite)")
         }
         let configuration = reader.optionalField("configuration")
         var url: ConfigurationValue?
@@ -81,7 +83,9 @@ extension TableMetadata {
         let arrays = try reader.optionalField("array_relationships")?.array(orNullAsEmpty: true) ?? []
         self.init(
             table: table, configuration: configuration ?? TableConfiguration(),
-            objectRelationships: try objects.map { try RelationshipMetadata(reading: $0, defaultSchema: defaultSchema) },
+            objectRelationships: try objects.map {
+                try RelationshipMetadata(reading: $0, defaultSchema: defaultSchema)
+            },
             arrayRelationships: try arrays.map { try RelationshipMetadata(reading: $0, defaultSchema: defaultSchema) },
             raw: reader.value
         )
@@ -126,7 +130,9 @@ extension TableConfiguration {
         }
         if let config = reader.optionalField("column_config"), let fields = config.value.objectValue {
             for key in fields.keys {
-                if let name = try config.field(key).optionalField("custom_name")?.optionalString() { customColumnNames[key] = name }
+                if let name = try config.field(key).optionalField("custom_name")?.optionalString() {
+                    customColumnNames[key] = name
+                }
             }
         }
     }
@@ -142,7 +148,9 @@ extension RelationshipMetadata {
             case .string(let column):
                 self.init(name: name, using: .localForeignKey(columns: [column]), comment: comment)
             case .array:
-                self.init(name: name, using: .localForeignKey(columns: try foreignKey.array().map { try $0.string() }), comment: comment)
+                self.init(
+                    name: name, using: .localForeignKey(columns: try foreignKey.array().map { try $0.string() }),
+                    comment: comment)
             case .object:
                 let table = try QualifiedTableName(reading: foreignKey.field("table"), defaultSchema: defaultSchema)
                 let columns: [String]
@@ -158,10 +166,14 @@ extension RelationshipMetadata {
         } else if let manual = using.optionalField("manual_configuration") {
             let table = try QualifiedTableName(reading: manual.field("remote_table"), defaultSchema: defaultSchema)
             let mappingReader = try manual.field("column_mapping")
-            guard let mapping = mappingReader.value.objectValue else { throw mappingReader.invalid("expected an object") }
+            guard let mapping = mappingReader.value.objectValue else {
+                throw mappingReader.invalid("expected an object")
+            }
             var pairs: [ColumnPair] = []
             for (local, remote) in mapping {
-                guard let remoteName = remote.stringValue else { throw mappingReader.invalid("column names must be strings") }
+                guard let remoteName = remote.stringValue else {
+                    throw mappingReader.invalid("column names must be strings")
+                }
                 pairs.append(ColumnPair(local: local, remote: remoteName))
             }
             self.init(name: name, using: .manual(remoteTable: table, columnMapping: pairs), comment: comment)

@@ -15,8 +15,10 @@ extension SourceMetadata {
             var moved = relationship
             switch relationship.using {
             case .localForeignKey: break
-            case .remoteForeignKey(let table, let columns): moved.using = .remoteForeignKey(table: move(table), columns: columns)
-            case .manual(let table, let mapping): moved.using = .manual(remoteTable: move(table), columnMapping: mapping)
+            case .remoteForeignKey(let table, let columns):
+                moved.using = .remoteForeignKey(table: move(table), columns: columns)
+            case .manual(let table, let mapping):
+                moved.using = .manual(remoteTable: move(table), columnMapping: mapping)
             }
             return moved
         }

@@ -13,10 +13,14 @@ final class YAMLDocumentLoader {
     init(files: [String: String]) { self.files = files }
 
     /// The JSON of `path` with every include replaced by the included file's content.
-    func load(_ path: String, includedFrom: String? = nil, depth: Int = 0, at jsonPath: String = "$") throws -> JSONValue {
+    func load(_ path: String, includedFrom: String? = nil, depth: Int = 0, at jsonPath: String = "$") throws
+        -> JSONValue
+    {
         if includedFrom != nil { includeRoots[jsonPath] = path }
         guard let text = files[path] else { throw MetadataError.missingFile(path, includedFrom: includedFrom) }
-        guard depth < 32 else { throw MetadataError.invalidShape(file: path, path: "$", message: "too many nested !include") }
+        guard depth < 32 else {
+            throw MetadataError.invalidShape(file: path, path: "$", message: "too many nested !include")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -31,7 +35,8 @@ final class YAMLDocumentLoader {
 
     private static func syntaxError(_ error: YamlError, file: String) -> MetadataError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return .syntax(file: file, line: mark.line, message: problem)
         default:
             return .syntax(file: file, line: nil, message: "\(error)")
@@ -42,12 +47,15 @@ final class YAMLDocumentLoader {
         switch node {
         case .scalar(let scalar):
             if node.tag.description == "!include" {
-                return try load(resolve(scalar.string, relativeTo: file), includedFrom: file, depth: depth + 1, at: jsonPath)
+                return try load(
+                    resolve(scalar.string, relativeTo: file), includedFrom: file, depth: depth + 1, at: jsonPath)
             }
             if scalar.style == .plain || scalar.style == .any {
                 if node.null != nil { return .null }
                 if let flag = node.bool { return .bool(flag) }
-                if node.int != nil || node.float != nil, let number = Self.jsonNumber(scalar.string) { return .number(number) }
+                if node.int != nil || node.float != nil, let number = Self.jsonNumber(scalar.string) {
+                    return .number(number)
+                }
             }
             if scalar.string.hasPrefix("!include ") {
                 let target = String(scalar.string.dropFirst("!include ".count)).trimmingCharactersInSet()
@@ -63,10 +71,13 @@ final class YAMLDocumentLoader {
             return .object(object)
         case .sequence(let sequence):
             var items: [JSONValue] = []
-            for item in sequence { items.append(try convert(item, file: file, depth: depth, at: jsonPath + "[\(items.count)]")) }
+            for item in sequence {
+                items.append(try convert(item, file: file, depth: depth, at: jsonPath + "[\(items.count)]"))
+            }
             return .array(items)
         case .alias:
-            throw MetadataError.invalidShape(file: file, path: "$", message: "YAML aliases are not supported in metadata")
+            throw MetadataError.invalidShape(
+                file: file, path: "$", message: "YAML aliases are not supported in metadata")
         }
     }
 

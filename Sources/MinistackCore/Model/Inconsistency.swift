@@ -19,6 +19,8 @@ public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
 
     /// `{"definition", "name", "reason", "type"}` as Hasura returns it.
     public var json: JSONValue {
-        .fields([("definition", definition), ("name", .string(name)), ("reason", .string(reason)), ("type", .string(type))])
+        .fields([
+            ("definition", definition), ("name", .string(name)), ("reason", .string(reason)), ("type", .string(type)),
+        ])
     }
 }

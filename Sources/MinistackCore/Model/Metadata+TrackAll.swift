@@ -4,7 +4,9 @@ extension SourceMetadata {
     /// table, an array relationship after the referencing table in plural. A name already
     /// taken (by a column or an earlier relationship) becomes `<name>_by_<columns>`, then gets
     /// a numeric suffix. Tables and keys are visited in sorted order, so names are stable.
-    public static func trackingAllTables(name: String, kind: DatabaseKind, databaseURL: ConfigurationValue?, catalog: Catalog) -> SourceMetadata {
+    public static func trackingAllTables(
+        name: String, kind: DatabaseKind, databaseURL: ConfigurationValue?, catalog: Catalog
+    ) -> SourceMetadata {
         let tables = catalog.sortedTables
         var taken: [QualifiedTableName: Set<String>] = [:]
         var objectRelationships: [QualifiedTableName: [RelationshipMetadata]] = [:]
@@ -26,12 +28,15 @@ extension SourceMetadata {
             for foreignKey in table.foreignKeys.sorted(by: { $0.columns.lexicographicallyPrecedes($1.columns) })
             where catalog[foreignKey.referencedTable] != nil {
                 let objectName = claim(foreignKey.referencedTable.name, on: table.name, columns: foreignKey.columns)
-                objectRelationships[table.name, default: []].append(RelationshipMetadata(
-                    name: objectName, using: .localForeignKey(columns: foreignKey.columns)))
+                objectRelationships[table.name, default: []].append(
+                    RelationshipMetadata(
+                        name: objectName, using: .localForeignKey(columns: foreignKey.columns)))
                 let arrayName = claim(
-                    HasuraNames.arrayRelationshipName(forTable: table.name.name), on: foreignKey.referencedTable, columns: foreignKey.columns)
-                arrayRelationships[foreignKey.referencedTable, default: []].append(RelationshipMetadata(
-                    name: arrayName, using: .remoteForeignKey(table: table.name, columns: foreignKey.columns)))
+                    HasuraNames.arrayRelationshipName(forTable: table.name.name), on: foreignKey.referencedTable,
+                    columns: foreignKey.columns)
+                arrayRelationships[foreignKey.referencedTable, default: []].append(
+                    RelationshipMetadata(
+                        name: arrayName, using: .remoteForeignKey(table: table.name, columns: foreignKey.columns)))
             }
         }
         let defaultSchema = kind == .postgres ? "public" : "main"
@@ -39,9 +44,15 @@ extension SourceMetadata {
             TableMetadata(
                 table: table.name, objectRelationships: objectRelationships[table.name] ?? [],
                 arrayRelationships: arrayRelationships[table.name] ?? [],
-                raw: .fields(table.name.schema == defaultSchema && kind == .sqlite
-                    ? [("table", .fields([("name", .string(table.name.name))]))]
-                    : [("table", .fields([("name", .string(table.name.name)), ("schema", .string(table.name.schema))]))]))
+                raw: .fields(
+                    table.name.schema == defaultSchema && kind == .sqlite
+                        ? [("table", .fields([("name", .string(table.name.name))]))]
+                        : [
+                            (
+                                "table",
+                                .fields([("name", .string(table.name.name)), ("schema", .string(table.name.schema))])
+                            )
+                        ]))
         }
         return SourceMetadata(name: name, kind: kind, databaseURL: databaseURL, tables: tableMetadata)
     }

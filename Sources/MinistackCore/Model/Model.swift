@@ -61,7 +61,10 @@ public struct ResolvedTable: Sendable {
     public var relationships: [ResolvedRelationship]
     public var catalog: CatalogTable
 
-    public init(key: TableKey, names: TableNames, columns: [ResolvedColumn], primaryKey: [ResolvedColumn], relationships: [ResolvedRelationship], catalog: CatalogTable) {
+    public init(
+        key: TableKey, names: TableNames, columns: [ResolvedColumn], primaryKey: [ResolvedColumn],
+        relationships: [ResolvedRelationship], catalog: CatalogTable
+    ) {
         self.key = key
         self.names = names
         self.columns = columns

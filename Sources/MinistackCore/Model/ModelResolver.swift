@@ -4,14 +4,19 @@ public enum ModelResolver {
     /// - Parameters:
     ///   - catalogs: the introspected catalog of each source that could be reached, by source name.
     ///   - unreachableSources: source name → why it could not be reached.
-    public static func resolve(metadata: Metadata, catalogs: [String: Catalog], unreachableSources: [String: String] = [:]) -> Model {
+    public static func resolve(
+        metadata: Metadata, catalogs: [String: Catalog], unreachableSources: [String: String] = [:]
+    ) -> Model {
         var inconsistencies: [Inconsistency] = []
         var sources: [ResolvedSource] = []
         var rootFieldOwners: [String: String] = [:]
         for source in metadata.sources {
             guard let catalog = catalogs[source.name] else {
                 let reason = unreachableSources[source.name] ?? "the database could not be reached"
-                inconsistencies.append(Inconsistency(type: "source", name: "source \(source.name)", reason: reason, definition: .string(source.name)))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "source", name: "source \(source.name)", reason: reason, definition: .string(source.name))
+                )
                 continue
             }
             var tables = resolveTables(source: source, catalog: catalog, inconsistencies: &inconsistencies)
@@ -20,7 +25,8 @@ public enum ModelResolver {
             for index in tables.indices {
                 let metadataTable = source.tables.first { $0.table == tables[index].key.name }!
                 tables[index].relationships = resolveRelationships(
-                    of: tables[index], metadata: metadataTable, tracked: tracked, source: source, inconsistencies: &inconsistencies)
+                    of: tables[index], metadata: metadataTable, tracked: tracked, source: source,
+                    inconsistencies: &inconsistencies)
             }
             sources.append(ResolvedSource(name: source.name, kind: source.kind, tables: tables))
         }
@@ -28,59 +34,77 @@ public enum ModelResolver {
     }
 
     /// Stage 1: tables that exist, with their columns and GraphQL names.
-    static func resolveTables(source: SourceMetadata, catalog: Catalog, inconsistencies: inout [Inconsistency]) -> [ResolvedTable] {
+    static func resolveTables(source: SourceMetadata, catalog: Catalog, inconsistencies: inout [Inconsistency])
+        -> [ResolvedTable]
+    {
         var seen: Set<QualifiedTableName> = []
         var tables: [ResolvedTable] = []
         for table in source.tables {
             let label = "\(table.table) in source \(source.name)"
             guard seen.insert(table.table).inserted else {
-                inconsistencies.append(Inconsistency(type: "table", name: label, reason: "the table is tracked more than once", definition: table.raw))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "table", name: label, reason: "the table is tracked more than once", definition: table.raw
+                    ))
                 continue
             }
             guard let catalogTable = catalog[table.table] else {
-                inconsistencies.append(Inconsistency(
-                    type: "table", name: label, reason: "Inconsistent object: no such table/view exists in source: \"\(table.table.name)\"",
-                    definition: table.raw))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "table", name: label,
+                        reason: "Inconsistent object: no such table/view exists in source: \"\(table.table.name)\"",
+                        definition: table.raw))
                 continue
             }
-            let names = TableNames(table: table.table, configuration: table.configuration, defaultSchema: source.defaultSchema)
+            let names = TableNames(
+                table: table.table, configuration: table.configuration, defaultSchema: source.defaultSchema)
             guard GraphQLName.isValid(names.base) else {
-                inconsistencies.append(Inconsistency(
-                    type: "table", name: label,
-                    reason: "\"\(names.base)\" is not a valid GraphQL name; set configuration.custom_name", definition: table.raw))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "table", name: label,
+                        reason: "\"\(names.base)\" is not a valid GraphQL name; set configuration.custom_name",
+                        definition: table.raw))
                 continue
             }
             var columns: [ResolvedColumn] = []
             for column in catalogTable.columns {
                 let fieldName = table.configuration.customColumnNames[column.name] ?? column.name
                 guard GraphQLName.isValid(fieldName) else {
-                    inconsistencies.append(Inconsistency(
-                        type: "table", name: label,
-                        reason: "column \"\(column.name)\" is not a valid GraphQL name and is left out; set column_config.custom_name",
-                        definition: table.raw))
+                    inconsistencies.append(
+                        Inconsistency(
+                            type: "table", name: label,
+                            reason:
+                                "column \"\(column.name)\" is not a valid GraphQL name and is left out; set column_config.custom_name",
+                            definition: table.raw))
                     continue
                 }
-                columns.append(ResolvedColumn(
-                    name: column.name, fieldName: fieldName, scalar: column.scalar, databaseType: column.databaseType, isNullable: column.isNullable))
+                columns.append(
+                    ResolvedColumn(
+                        name: column.name, fieldName: fieldName, scalar: column.scalar,
+                        databaseType: column.databaseType, isNullable: column.isNullable))
             }
             let primaryKey = catalogTable.primaryKey.compactMap { name in columns.first { $0.name == name } }
-            tables.append(ResolvedTable(
-                key: TableKey(source: source.name, name: table.table), names: names, columns: columns,
-                primaryKey: primaryKey.count == catalogTable.primaryKey.count ? primaryKey : [],
-                relationships: [], catalog: catalogTable))
+            tables.append(
+                ResolvedTable(
+                    key: TableKey(source: source.name, name: table.table), names: names, columns: columns,
+                    primaryKey: primaryKey.count == catalogTable.primaryKey.count ? primaryKey : [],
+                    relationships: [], catalog: catalogTable))
         }
         return tables
     }
 
     /// Stage 2: root field names must be unique across all tables (and later, actions and remotes).
-    static func claimRootFields(_ tables: [ResolvedTable], owners: inout [String: String], inconsistencies: inout [Inconsistency]) -> [ResolvedTable] {
+    static func claimRootFields(
+        _ tables: [ResolvedTable], owners: inout [String: String], inconsistencies: inout [Inconsistency]
+    ) -> [ResolvedTable] {
         tables.filter { table in
             let fields = [table.names.select, table.names.selectByPK, table.names.selectAggregate]
             if let clash = fields.first(where: { owners[$0] != nil }) {
-                inconsistencies.append(Inconsistency(
-                    type: "table", name: "table \(table.key)",
-                    reason: "root field \"\(clash)\" of table \(table.key) conflicts with \(owners[clash]!)",
-                    definition: .string(table.key.name.description)))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "table", name: "table \(table.key)",
+                        reason: "root field \"\(clash)\" of table \(table.key) conflicts with \(owners[clash]!)",
+                        definition: .string(table.key.name.description)))
                 return false
             }
             for field in fields { owners[field] = "table \(table.key)" }
@@ -95,18 +119,27 @@ public enum ModelResolver {
     ) -> [ResolvedRelationship] {
         var taken = Set(table.columns.map(\.fieldName))
         var resolved: [ResolvedRelationship] = []
-        let declared = metadata.objectRelationships.map { ($0, ResolvedRelationship.Kind.object) }
+        let declared =
+            metadata.objectRelationships.map { ($0, ResolvedRelationship.Kind.object) }
             + metadata.arrayRelationships.map { ($0, ResolvedRelationship.Kind.array) }
         for (relationship, kind) in declared {
             func fail(_ reason: String) {
-                inconsistencies.append(Inconsistency(
-                    type: kind == .object ? "object_relation" : "array_relation",
-                    name: "relationship \(relationship.name) in table \(table.key.name)",
-                    reason: reason, definition: .fields([("name", .string(relationship.name)), ("table", .string(table.key.name.description))])))
+                inconsistencies.append(
+                    Inconsistency(
+                        type: kind == .object ? "object_relation" : "array_relation",
+                        name: "relationship \(relationship.name) in table \(table.key.name)",
+                        reason: reason,
+                        definition: .fields([
+                            ("name", .string(relationship.name)), ("table", .string(table.key.name.description)),
+                        ])))
             }
-            guard GraphQLName.isValid(relationship.name) else { fail("\"\(relationship.name)\" is not a valid GraphQL name"); continue }
+            guard GraphQLName.isValid(relationship.name) else {
+                fail("\"\(relationship.name)\" is not a valid GraphQL name"); continue
+            }
             guard !taken.contains(relationship.name) else {
-                fail("relationship \"\(relationship.name)\" conflicts with an existing field of \(table.names.objectType)")
+                fail(
+                    "relationship \"\(relationship.name)\" conflicts with an existing field of \(table.names.objectType)"
+                )
                 continue
             }
             switch join(relationship.using, of: table, tracked: tracked) {
@@ -114,9 +147,10 @@ public enum ModelResolver {
                 fail(reason.message)
             case .success(let (target, mapping, allLocalNotNull)):
                 taken.insert(relationship.name)
-                resolved.append(ResolvedRelationship(
-                    name: relationship.name, kind: kind, target: target.key, mapping: mapping,
-                    isNullable: kind == .array || !allLocalNotNull))
+                resolved.append(
+                    ResolvedRelationship(
+                        name: relationship.name, kind: kind, target: target.key, mapping: mapping,
+                        isNullable: kind == .array || !allLocalNotNull))
             }
         }
         return resolved
@@ -134,22 +168,34 @@ public enum ModelResolver {
         switch using {
         case .localForeignKey(let columns):
             guard let foreignKey = table.catalog.foreignKeys.first(where: { Set($0.columns) == Set(columns) }) else {
-                return .failure(JoinFailure(message: "no foreign constraint exists on the given column(s) \(columns.joined(separator: ", ")) of \(table.key.name)"))
+                return .failure(
+                    JoinFailure(
+                        message:
+                            "no foreign constraint exists on the given column(s) \(columns.joined(separator: ", ")) of \(table.key.name)"
+                    ))
             }
             guard let target = tracked[foreignKey.referencedTable] else {
                 return .failure(JoinFailure(message: "table \(foreignKey.referencedTable) is not tracked"))
             }
             let mapping = foreignKey.columnMapping.map { ColumnPair(local: $0.0, remote: $0.1) }
-            let notNull = foreignKey.columns.allSatisfy { name in table.catalog.column(named: name).map { !$0.isNullable } ?? false }
+            let notNull = foreignKey.columns.allSatisfy { name in
+                table.catalog.column(named: name).map { !$0.isNullable } ?? false
+            }
             return .success((target, mapping, notNull))
         case .remoteForeignKey(let targetName, let columns):
             guard let target = tracked[targetName] else {
                 return .failure(JoinFailure(message: "table \(targetName) is not tracked"))
             }
-            guard let foreignKey = target.catalog.foreignKeys.first(where: {
-                Set($0.columns) == Set(columns) && $0.referencedTable == table.key.name
-            }) else {
-                return .failure(JoinFailure(message: "no foreign constraint exists on \(targetName) column(s) \(columns.joined(separator: ", ")) referencing \(table.key.name)"))
+            guard
+                let foreignKey = target.catalog.foreignKeys.first(where: {
+                    Set($0.columns) == Set(columns) && $0.referencedTable == table.key.name
+                })
+            else {
+                return .failure(
+                    JoinFailure(
+                        message:
+                            "no foreign constraint exists on \(targetName) column(s) \(columns.joined(separator: ", ")) referencing \(table.key.name)"
+                    ))
             }
             let mapping = foreignKey.columnMapping.map { ColumnPair(local: $0.1, remote: $0.0) }
             return .success((target, mapping, false))
@@ -160,10 +206,12 @@ public enum ModelResolver {
             guard !mapping.isEmpty else { return .failure(JoinFailure(message: "column_mapping is empty")) }
             for pair in mapping {
                 guard table.column(named: pair.local) != nil else {
-                    return .failure(JoinFailure(message: "column \"\(pair.local)\" does not exist in table \(table.key.name)"))
+                    return .failure(
+                        JoinFailure(message: "column \"\(pair.local)\" does not exist in table \(table.key.name)"))
                 }
                 guard target.column(named: pair.remote) != nil else {
-                    return .failure(JoinFailure(message: "column \"\(pair.remote)\" does not exist in table \(targetName)"))
+                    return .failure(
+                        JoinFailure(message: "column \"\(pair.remote)\" does not exist in table \(targetName)"))
                 }
             }
             return .success((target, mapping, false))

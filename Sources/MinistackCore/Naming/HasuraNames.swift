@@ -35,7 +35,9 @@ public struct TableNames: Sendable, Hashable {
     public var objectType: String { base }
     public var aggregateType: String { base + "_aggregate" }
     public var aggregateFieldsType: String { base + "_aggregate_fields" }
-    public func aggregateFunctionFieldsType(_ function: AggregateFunction) -> String { base + "_" + function.rawValue + "_fields" }
+    public func aggregateFunctionFieldsType(_ function: AggregateFunction) -> String {
+        base + "_" + function.rawValue + "_fields"
+    }
     public var mutationResponseType: String { base + "_mutation_response" }
 
     // Input types and enums.
@@ -43,7 +45,9 @@ public struct TableNames: Sendable, Hashable {
     public var orderBy: String { base + "_order_by" }
     public var selectColumn: String { base + "_select_column" }
     public var aggregateOrderBy: String { base + "_aggregate_order_by" }
-    public func aggregateFunctionOrderBy(_ function: AggregateFunction) -> String { base + "_" + function.rawValue + "_order_by" }
+    public func aggregateFunctionOrderBy(_ function: AggregateFunction) -> String {
+        base + "_" + function.rawValue + "_order_by"
+    }
     public var aggregateBoolExp: String { base + "_aggregate_bool_exp" }
     public var aggregateBoolExpCount: String { base + "_aggregate_bool_exp_count" }
     public var insertInput: String { base + "_insert_input" }
@@ -88,7 +92,9 @@ public enum HasuraNames {
     public static func pluralize(_ word: String) -> String {
         let lower = word.lowercased()
         if lower.hasSuffix("s") && !lower.hasSuffix("ss") { return word }
-        if lower.hasSuffix("ss") || lower.hasSuffix("x") || lower.hasSuffix("z") || lower.hasSuffix("ch") || lower.hasSuffix("sh") {
+        if lower.hasSuffix("ss") || lower.hasSuffix("x") || lower.hasSuffix("z") || lower.hasSuffix("ch")
+            || lower.hasSuffix("sh")
+        {
             return word + "es"
         }
         if lower.hasSuffix("y"), let beforeLast = lower.dropLast().last, !"aeiou".contains(beforeLast) {

@@ -23,7 +23,9 @@ struct FieldCollector {
         var indexByKey: [String: Int] = [:]
         var visitedFragments: Set<String> = []
         for selectionSet in selectionSets {
-            try collect(selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey, visitedFragments: &visitedFragments)
+            try collect(
+                selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey,
+                visitedFragments: &visitedFragments)
         }
         return fields
     }
@@ -40,7 +42,8 @@ struct FieldCollector {
                 if let index = indexByKey[key] {
                     guard fields[index].name == field.name.value else {
                         throw PlanError(
-                            "cannot merge different fields with the same response key: \"\(key)\" selects both \"\(fields[index].name)\" and \"\(field.name.value)\"")
+                            "cannot merge different fields with the same response key: \"\(key)\" selects both \"\(fields[index].name)\" and \"\(field.name.value)\""
+                        )
                     }
                     fields[index].nodes.append(field)
                 } else {
@@ -53,11 +56,15 @@ struct FieldCollector {
                 guard visitedFragments.insert(name).inserted else { continue }
                 guard let fragment = fragments[name] else { throw PlanError("fragment \"\(name)\" is not defined") }
                 guard fragment.typeCondition.name.value == typeName else { continue }
-                try collect(fragment.selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey, visitedFragments: &visitedFragments)
+                try collect(
+                    fragment.selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey,
+                    visitedFragments: &visitedFragments)
             case let inline as InlineFragment:
                 guard try included(inline.directives) else { continue }
                 if let condition = inline.typeCondition, condition.name.value != typeName { continue }
-                try collect(inline.selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey, visitedFragments: &visitedFragments)
+                try collect(
+                    inline.selectionSet, typeName: typeName, into: &fields, indexByKey: &indexByKey,
+                    visitedFragments: &visitedFragments)
             default:
                 continue
             }

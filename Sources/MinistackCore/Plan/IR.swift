@@ -77,7 +77,9 @@ public indirect enum BoolExpIR: Sendable {
     /// Rows whose related rows (through the relationship) satisfy the expression.
     case relationship(ResolvedRelationship, target: ResolvedTable, BoolExpIR)
     /// `<rel>_aggregate: {count: {predicate, filter, arguments, distinct}}`.
-    case aggregateCount(ResolvedRelationship, target: ResolvedTable, columns: [ResolvedColumn], distinct: Bool, filter: BoolExpIR?, predicate: [ComparisonIR])
+    case aggregateCount(
+        ResolvedRelationship, target: ResolvedTable, columns: [ResolvedColumn], distinct: Bool, filter: BoolExpIR?,
+        predicate: [ComparisonIR])
 }
 
 /// The left side of a comparison: a column, or a column cast to text (`jsonb _cast`).

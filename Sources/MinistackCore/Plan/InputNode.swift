@@ -62,7 +62,8 @@ struct InputNode {
                 source: source, embedsVariables: false)
         case .object(let fields):
             return InputNode(
-                value: .object(fields.map { ($0.key, fromVariable($0.value, name: name, path: path + [.key($0.key)])) }),
+                value: .object(
+                    fields.map { ($0.key, fromVariable($0.value, name: name, path: path + [.key($0.key)])) }),
                 source: source, embedsVariables: false)
         default:
             return InputNode(value: .scalar(json), source: source, embedsVariables: false)
@@ -96,7 +97,8 @@ struct InputNode {
             let node = InputNode(value: .object(fields), source: .literal(.null), embedsVariables: embeds)
             return node.withLiteralSource()
         case let enumValue as EnumValue:
-            return InputNode(value: .enumValue(enumValue.value), source: .literal(.string(enumValue.value)), embedsVariables: false)
+            return InputNode(
+                value: .enumValue(enumValue.value), source: .literal(.string(enumValue.value)), embedsVariables: false)
         case is NullValue:
             return InputNode(value: .null, source: .literal(.null), embedsVariables: false)
         default:

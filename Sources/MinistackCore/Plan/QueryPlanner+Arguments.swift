@@ -1,6 +1,8 @@
 /// `where`, `order_by`, `limit`, `offset` and `distinct_on`.
 extension QueryPlanner {
-    mutating func selectArguments(_ given: [String: InputNode], table: ResolvedTable, path: String) throws(PlanError) -> SelectArguments {
+    mutating func selectArguments(_ given: [String: InputNode], table: ResolvedTable, path: String) throws(PlanError)
+        -> SelectArguments
+    {
         var arguments = SelectArguments()
         if let filter = given["where"], !filter.isNull {
             arguments.filter = try boolExp(filter, table: table, path: path + ".where")
@@ -23,7 +25,8 @@ extension QueryPlanner {
 
     mutating func boolExp(_ node: InputNode, table: ResolvedTable, path: String) throws(PlanError) -> BoolExpIR {
         guard case .object(let fields) = node.value else {
-            throw PlanError("expected an object for type '\(table.names.boolExp)', but found \(node.json.kindName)", path: path)
+            throw PlanError(
+                "expected an object for type '\(table.names.boolExp)', but found \(node.json.kindName)", path: path)
         }
         let typeName = table.names.boolExp
         var terms: [BoolExpIR] = []
@@ -40,14 +43,21 @@ extension QueryPlanner {
             case .not?:
                 terms.append(.not(try boolExp(value, table: table, path: fieldPath)))
             case .column(let name)?:
-                guard let column = table.column(named: name) else { throw PlanError("column '\(name)' not found", path: fieldPath) }
-                terms.append(contentsOf: try comparisons(value, column: ColumnOperand(column: column, castToText: false), path: fieldPath))
+                guard let column = table.column(named: name) else {
+                    throw PlanError("column '\(name)' not found", path: fieldPath)
+                }
+                terms.append(
+                    contentsOf: try comparisons(
+                        value, column: ColumnOperand(column: column, castToText: false), path: fieldPath))
             case .relationship(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: fieldPath)
-                terms.append(.relationship(relationship, target: target, try boolExp(value, table: target, path: fieldPath)))
+                terms.append(
+                    .relationship(relationship, target: target, try boolExp(value, table: target, path: fieldPath)))
             case .relationshipAggregate(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: fieldPath)
-                terms.append(contentsOf: try aggregateBoolExp(value, relationship: relationship, target: target, path: fieldPath))
+                terms.append(
+                    contentsOf: try aggregateBoolExp(value, relationship: relationship, target: target, path: fieldPath)
+                )
             default:
                 throw PlanError("field '\(key)' not found in type: '\(typeName)'", path: fieldPath)
             }
@@ -64,7 +74,9 @@ extension QueryPlanner {
     }
 
     /// `{_eq: …, _gt: …}` on one column: one term per operator.
-    mutating func comparisons(_ node: InputNode, column operand: ColumnOperand, path: String) throws(PlanError) -> [BoolExpIR] {
+    mutating func comparisons(_ node: InputNode, column operand: ColumnOperand, path: String) throws(PlanError)
+        -> [BoolExpIR]
+    {
         let scalar = operand.castToText ? ScalarType.string : operand.column.scalar
         let typeName = HasuraNames.comparisonExp(scalar)
         guard case .object(let fields) = node.value else {
@@ -84,29 +96,52 @@ extension QueryPlanner {
             let valueType = operand.castToText ? "text" : column.databaseType
             switch op {
             case .eq, .neq, .gt, .gte, .lt, .lte:
-                terms.append(.compare(operand, ComparisonIR(op: op, operand: .value(parameter(value, scalar: valueScalar, databaseType: valueType)))))
+                terms.append(
+                    .compare(
+                        operand,
+                        ComparisonIR(
+                            op: op, operand: .value(parameter(value, scalar: valueScalar, databaseType: valueType)))))
             case .in, .nin:
                 var items: [SQLParameter] = []
-                for item in value.listItems { items.append(parameter(item, scalar: valueScalar, databaseType: valueType)) }
+                for item in value.listItems {
+                    items.append(parameter(item, scalar: valueScalar, databaseType: valueType))
+                }
                 terms.append(.compare(operand, ComparisonIR(op: op, operand: .list(items))))
             case .isNull:
-                guard case .scalar(.bool(let flag)) = value.value else { throw PlanError("expected a boolean for '_is_null'", path: opPath) }
+                guard case .scalar(.bool(let flag)) = value.value else {
+                    throw PlanError("expected a boolean for '_is_null'", path: opPath)
+                }
                 terms.append(.compare(operand, ComparisonIR(op: op, operand: .flag(flag))))
             case .like, .nlike, .ilike, .nilike, .similar, .nsimilar, .regex, .nregex, .iregex, .niregex, .hasKey:
-                terms.append(.compare(operand, ComparisonIR(op: op, operand: .value(parameter(value, scalar: .string, databaseType: "text")))))
+                terms.append(
+                    .compare(
+                        operand,
+                        ComparisonIR(op: op, operand: .value(parameter(value, scalar: .string, databaseType: "text")))))
             case .contains, .containedIn:
-                terms.append(.compare(operand, ComparisonIR(op: op, operand: .value(parameter(value, scalar: .jsonb, databaseType: "jsonb")))))
+                terms.append(
+                    .compare(
+                        operand,
+                        ComparisonIR(op: op, operand: .value(parameter(value, scalar: .jsonb, databaseType: "jsonb")))))
             case .hasKeysAll, .hasKeysAny:
                 var items: [SQLParameter] = []
                 for item in value.listItems { items.append(parameter(item, scalar: .string, databaseType: "text")) }
                 terms.append(.compare(operand, ComparisonIR(op: op, operand: .list(items))))
             case .cast:
-                guard case .object(let casts) = value.value else { throw PlanError("expected an object for '_cast'", path: opPath) }
+                guard case .object(let casts) = value.value else {
+                    throw PlanError("expected an object for '_cast'", path: opPath)
+                }
                 for (castKey, castValue) in casts {
-                    guard case .castToString? = roleSchema.meanings.inputFields[FieldCoordinate(HasuraNames.castExp(scalar), castKey)] else {
-                        throw PlanError("field '\(castKey)' not found in type: '\(HasuraNames.castExp(scalar))'", path: opPath + ".\(castKey)")
+                    guard
+                        case .castToString? = roleSchema.meanings.inputFields[
+                            FieldCoordinate(HasuraNames.castExp(scalar), castKey)]
+                    else {
+                        throw PlanError(
+                            "field '\(castKey)' not found in type: '\(HasuraNames.castExp(scalar))'",
+                            path: opPath + ".\(castKey)")
                     }
-                    terms += try comparisons(castValue, column: ColumnOperand(column: column, castToText: true), path: opPath + ".\(castKey)")
+                    terms += try comparisons(
+                        castValue, column: ColumnOperand(column: column, castToText: true), path: opPath + ".\(castKey)"
+                    )
                 }
             }
         }
@@ -121,7 +156,9 @@ extension QueryPlanner {
         var terms: [BoolExpIR] = []
         for (key, value) in fields {
             let countPath = path + ".\(key)"
-            guard case .aggregateBoolCount? = roleSchema.meanings.inputFields[FieldCoordinate(target.names.aggregateBoolExp, key)],
+            guard
+                case .aggregateBoolCount? = roleSchema.meanings.inputFields[
+                    FieldCoordinate(target.names.aggregateBoolExp, key)],
                 case .object(let countFields) = value.value
             else {
                 throw PlanError("field '\(key)' not found in type: '\(target.names.aggregateBoolExp)'", path: countPath)
@@ -130,19 +167,26 @@ extension QueryPlanner {
             guard let predicateNode = given["predicate"], !predicateNode.isNull else {
                 throw PlanError("missing required field 'predicate'", path: countPath)
             }
-            let countColumn = ResolvedColumn(name: "", fieldName: "count", scalar: .int, databaseType: "integer", isNullable: false)
-            let predicate = try comparisons(predicateNode, column: ColumnOperand(column: countColumn, castToText: false), path: countPath + ".predicate")
-                .compactMap { term -> ComparisonIR? in
-                    if case .compare(_, let comparison) = term { return comparison }
-                    return nil
-                }
+            let countColumn = ResolvedColumn(
+                name: "", fieldName: "count", scalar: .int, databaseType: "integer", isNullable: false)
+            let predicate = try comparisons(
+                predicateNode, column: ColumnOperand(column: countColumn, castToText: false),
+                path: countPath + ".predicate"
+            )
+            .compactMap { term -> ComparisonIR? in
+                if case .compare(_, let comparison) = term { return comparison }
+                return nil
+            }
             var filter: BoolExpIR?
             if let filterNode = given["filter"], !filterNode.isNull {
                 filter = try boolExp(filterNode, table: target, path: countPath + ".filter")
             }
             let columns = try selectColumns(given["arguments"], table: target, path: countPath + ".arguments")
             let distinct = try flag(given["distinct"], path: countPath + ".distinct") ?? false
-            terms.append(.aggregateCount(relationship, target: target, columns: columns, distinct: distinct, filter: filter, predicate: predicate))
+            terms.append(
+                .aggregateCount(
+                    relationship, target: target, columns: columns, distinct: distinct, filter: filter,
+                    predicate: predicate))
         }
         return terms
     }
@@ -150,24 +194,30 @@ extension QueryPlanner {
     // MARK: order_by
 
     func orderByItems(
-        _ node: InputNode, table: ResolvedTable, via path: [(relationship: ResolvedRelationship, target: ResolvedTable)], path jsonPath: String
+        _ node: InputNode, table: ResolvedTable,
+        via path: [(relationship: ResolvedRelationship, target: ResolvedTable)], path jsonPath: String
     ) throws(PlanError) -> [OrderByIR] {
         guard case .object(let fields) = node.value else {
-            throw PlanError("expected an object for type '\(table.names.orderBy)', but found \(node.json.kindName)", path: jsonPath)
+            throw PlanError(
+                "expected an object for type '\(table.names.orderBy)', but found \(node.json.kindName)", path: jsonPath)
         }
         var items: [OrderByIR] = []
         for (key, value) in fields where !value.isNull {
             let fieldPath = jsonPath + ".\(key)"
             switch roleSchema.meanings.inputFields[FieldCoordinate(table.names.orderBy, key)] {
             case .column(let name)?:
-                guard let column = table.column(named: name) else { throw PlanError("column '\(name)' not found", path: fieldPath) }
-                items.append(OrderByIR(path: path, target: .column(column), direction: try direction(value, path: fieldPath)))
+                guard let column = table.column(named: name) else {
+                    throw PlanError("column '\(name)' not found", path: fieldPath)
+                }
+                items.append(
+                    OrderByIR(path: path, target: .column(column), direction: try direction(value, path: fieldPath)))
             case .relationship(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: fieldPath)
                 items += try orderByItems(value, table: target, via: path + [(relationship, target)], path: fieldPath)
             case .relationshipAggregate(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: fieldPath)
-                items += try aggregateOrderBy(value, relationship: relationship, target: target, via: path, path: fieldPath)
+                items += try aggregateOrderBy(
+                    value, relationship: relationship, target: target, via: path, path: fieldPath)
             default:
                 throw PlanError("field '\(key)' not found in type: '\(table.names.orderBy)'", path: fieldPath)
             }
@@ -186,19 +236,29 @@ extension QueryPlanner {
             let fieldPath = jsonPath + ".\(key)"
             switch roleSchema.meanings.inputFields[FieldCoordinate(typeName, key)] {
             case .orderByAggregateCount?:
-                items.append(OrderByIR(path: path, target: .arrayCount(relationship, target: target), direction: try direction(value, path: fieldPath)))
+                items.append(
+                    OrderByIR(
+                        path: path, target: .arrayCount(relationship, target: target),
+                        direction: try direction(value, path: fieldPath)))
             case .orderByAggregateFunction(let function)?:
-                guard case .object(let columns) = value.value else { throw PlanError("expected an object", path: fieldPath) }
+                guard case .object(let columns) = value.value else {
+                    throw PlanError("expected an object", path: fieldPath)
+                }
                 let functionType = target.names.aggregateFunctionOrderBy(function)
                 for (columnKey, columnDirection) in columns where !columnDirection.isNull {
-                    guard case .column(let name)? = roleSchema.meanings.inputFields[FieldCoordinate(functionType, columnKey)],
+                    guard
+                        case .column(let name)? = roleSchema.meanings.inputFields[
+                            FieldCoordinate(functionType, columnKey)],
                         let column = target.column(named: name)
                     else {
-                        throw PlanError("field '\(columnKey)' not found in type: '\(functionType)'", path: fieldPath + ".\(columnKey)")
+                        throw PlanError(
+                            "field '\(columnKey)' not found in type: '\(functionType)'",
+                            path: fieldPath + ".\(columnKey)")
                     }
-                    items.append(OrderByIR(
-                        path: path, target: .arrayAggregate(relationship, target: target, function, column),
-                        direction: try direction(columnDirection, path: fieldPath + ".\(columnKey)")))
+                    items.append(
+                        OrderByIR(
+                            path: path, target: .arrayAggregate(relationship, target: target, function, column),
+                            direction: try direction(columnDirection, path: fieldPath + ".\(columnKey)")))
                 }
             default:
                 throw PlanError("field '\(key)' not found in type: '\(typeName)'", path: fieldPath)
@@ -209,7 +269,9 @@ extension QueryPlanner {
 
     func direction(_ node: InputNode, path: String) throws(PlanError) -> OrderDirection {
         guard let name = node.enumName, let direction = OrderDirection(rawValue: name) else {
-            throw PlanError("expected one of the values asc, asc_nulls_first, asc_nulls_last, desc, desc_nulls_first, desc_nulls_last for type \"order_by\", but found \(node.json.serialized)", path: path)
+            throw PlanError(
+                "expected one of the values asc, asc_nulls_first, asc_nulls_last, desc, desc_nulls_first, desc_nulls_last for type \"order_by\", but found \(node.json.serialized)",
+                path: path)
         }
         return direction
     }

@@ -20,40 +20,84 @@ extension QueryPlanner {
             switch roleSchema.meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, field.name)] {
             case .insert(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
-                let insert = try planner.insert(given["objects"]?.listItems ?? [], onConflict: given["on_conflict"], table: table, path: path + ".args.objects")
-                rootFields.append((field.responseKey, .insert(insert, output: .response(try planner.mutationResponse(field, table: table, path: path)))))
+                let insert = try planner.insert(
+                    given["objects"]?.listItems ?? [], onConflict: given["on_conflict"], table: table,
+                    path: path + ".args.objects")
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .insert(
+                            insert, output: .response(try planner.mutationResponse(field, table: table, path: path)))
+                    ))
             case .insertOne(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let rows = given["object"].map { [$0] } ?? []
-                let insert = try planner.insert(rows, onConflict: given["on_conflict"], table: table, path: path + ".args.object")
-                rootFields.append((field.responseKey, .insert(insert, output: .singleRow(try planner.rowFields(field, table: table, path: path)))))
+                let insert = try planner.insert(
+                    rows, onConflict: given["on_conflict"], table: table, path: path + ".args.object")
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .insert(insert, output: .singleRow(try planner.rowFields(field, table: table, path: path)))
+                    ))
             case .update(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let update = try planner.update(given, table: table, path: path + ".args")
-                rootFields.append((field.responseKey, .update(update, output: .response(try planner.mutationResponse(field, table: table, path: path)))))
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .update(
+                            update, output: .response(try planner.mutationResponse(field, table: table, path: path)))
+                    ))
             case .updateByPK(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 var update = try planner.update(given, table: table, path: path + ".args")
-                update.filter = try planner.primaryKeyFilter(given["pk_columns"], table: table, path: path + ".args.pk_columns")
-                rootFields.append((field.responseKey, .update(update, output: .singleRow(try planner.rowFields(field, table: table, path: path)))))
+                update.filter = try planner.primaryKeyFilter(
+                    given["pk_columns"], table: table, path: path + ".args.pk_columns")
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .update(update, output: .singleRow(try planner.rowFields(field, table: table, path: path)))
+                    ))
             case .updateMany(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 var updates: [UpdateIR] = []
                 for (index, item) in (given["updates"]?.listItems ?? []).enumerated() {
-                    guard case .object(let fields) = item.value else { throw PlanError("expected an object", path: path + ".args.updates[\(index)]") }
-                    let itemArguments = Dictionary(fields.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
-                    updates.append(try planner.update(itemArguments, table: table, path: path + ".args.updates[\(index)]"))
+                    guard case .object(let fields) = item.value else {
+                        throw PlanError("expected an object", path: path + ".args.updates[\(index)]")
+                    }
+                    let itemArguments = Dictionary(
+                        fields.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
+                    updates.append(
+                        try planner.update(itemArguments, table: table, path: path + ".args.updates[\(index)]"))
                 }
-                rootFields.append((field.responseKey, .updateMany(updates, response: try planner.mutationResponse(field, table: table, path: path))))
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .updateMany(updates, response: try planner.mutationResponse(field, table: table, path: path))
+                    ))
             case .delete(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
-                guard let whereNode = given["where"], !whereNode.isNull else { throw PlanError("missing required field 'where'", path: path + ".args.where") }
+                guard let whereNode = given["where"], !whereNode.isNull else {
+                    throw PlanError("missing required field 'where'", path: path + ".args.where")
+                }
                 let filter = try planner.boolExp(whereNode, table: table, path: path + ".args.where")
-                rootFields.append((field.responseKey, .delete(DeleteIR(table: table, filter: filter), output: .response(try planner.mutationResponse(field, table: table, path: path)))))
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .delete(
+                            DeleteIR(table: table, filter: filter),
+                            output: .response(try planner.mutationResponse(field, table: table, path: path)))
+                    ))
             case .deleteByPK(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let filter = try planner.primaryKeyFilter(nil, arguments: given, table: table, path: path + ".args")
-                rootFields.append((field.responseKey, .delete(DeleteIR(table: table, filter: filter), output: .singleRow(try planner.rowFields(field, table: table, path: path)))))
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .delete(
+                            DeleteIR(table: table, filter: filter),
+                            output: .singleRow(try planner.rowFields(field, table: table, path: path)))
+                    ))
             default:
                 throw PlanError("field '\(field.name)' not found in type: '\(HasuraNames.mutationRoot)'", path: path)
             }
@@ -62,7 +106,9 @@ extension QueryPlanner {
     }
 
     /// `affected_rows`, `returning { … }`, `__typename` of `<t>_mutation_response`.
-    func mutationResponse(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(alias: String, field: MutationResponseField)] {
+    func mutationResponse(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(
+        alias: String, field: MutationResponseField
+    )] {
         var planner = self
         let typeName = table.names.mutationResponseType
         var fields: [(alias: String, field: MutationResponseField)] = []
@@ -74,7 +120,9 @@ extension QueryPlanner {
             }
             switch roleSchema.meanings.fields[FieldCoordinate(typeName, subfield.name)] {
             case .affectedRows?: fields.append((subfield.responseKey, .affectedRows))
-            case .returning?: fields.append((subfield.responseKey, .returning(try planner.rowFields(subfield, table: table, path: subpath))))
+            case .returning?:
+                fields.append(
+                    (subfield.responseKey, .returning(try planner.rowFields(subfield, table: table, path: subpath))))
             default: throw missingField(subfield.name, typeName, subpath)
             }
         }
@@ -83,35 +131,51 @@ extension QueryPlanner {
 
     // MARK: Inserts
 
-    mutating func insert(_ rows: [InputNode], onConflict: InputNode?, table: ResolvedTable, path: String) throws(PlanError) -> InsertIR {
+    mutating func insert(_ rows: [InputNode], onConflict: InputNode?, table: ResolvedTable, path: String)
+        throws(PlanError) -> InsertIR
+    {
         var planned: [InsertRowIR] = []
         for (index, row) in rows.enumerated() {
-            planned.append(try insertRow(row, table: table, path: rows.count == 1 && !path.hasSuffix("objects") ? path : "\(path)[\(index)]"))
+            planned.append(
+                try insertRow(
+                    row, table: table, path: rows.count == 1 && !path.hasSuffix("objects") ? path : "\(path)[\(index)]")
+            )
         }
         var conflict: OnConflictIR?
         if let onConflict, !onConflict.isNull {
-            conflict = try self.onConflict(onConflict, table: table, path: path.replacingLastComponent(with: "on_conflict"))
+            conflict = try self.onConflict(
+                onConflict, table: table, path: path.replacingLastComponent(with: "on_conflict"))
         }
         return InsertIR(table: table, rows: planned, onConflict: conflict)
     }
 
     mutating func insertRow(_ node: InputNode, table: ResolvedTable, path: String) throws(PlanError) -> InsertRowIR {
-        guard case .object(let fields) = node.value else { throw PlanError("expected an object for type '\(table.names.insertInput)'", path: path) }
+        guard case .object(let fields) = node.value else {
+            throw PlanError("expected an object for type '\(table.names.insertInput)'", path: path)
+        }
         var row = InsertRowIR(values: [], objectRelationships: [], arrayRelationships: [])
         for (key, value) in fields {
             let fieldPath = path + ".\(key)"
             switch roleSchema.meanings.inputFields[FieldCoordinate(table.names.insertInput, key)] {
             case .column(let name)?:
-                guard let column = table.column(named: name) else { throw PlanError("column '\(name)' not found", path: fieldPath) }
+                guard let column = table.column(named: name) else {
+                    throw PlanError("column '\(name)' not found", path: fieldPath)
+                }
                 row.values.append((column, parameter(value, for: column)))
             case .relationship(let name)?:
                 guard !value.isNull else { continue }
                 let (relationship, target) = try relationship(name, of: table, path: fieldPath)
-                guard case .object(let relationFields) = value.value else { throw PlanError("expected an object", path: fieldPath) }
-                let given = Dictionary(relationFields.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
-                guard let data = given["data"], !data.isNull else { throw PlanError("missing required field 'data'", path: fieldPath) }
+                guard case .object(let relationFields) = value.value else {
+                    throw PlanError("expected an object", path: fieldPath)
+                }
+                let given = Dictionary(
+                    relationFields.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
+                guard let data = given["data"], !data.isNull else {
+                    throw PlanError("missing required field 'data'", path: fieldPath)
+                }
                 let rows = relationship.kind == .object ? [data] : data.listItems
-                let nested = try insert(rows, onConflict: given["on_conflict"], table: target, path: fieldPath + ".data")
+                let nested = try insert(
+                    rows, onConflict: given["on_conflict"], table: target, path: fieldPath + ".data")
                 if relationship.kind == .object {
                     row.objectRelationships.append((relationship, nested))
                 } else {
@@ -130,11 +194,14 @@ extension QueryPlanner {
         guard let constraintName = given["constraint"]?.enumName,
             let constraint = SchemaBuilder.uniqueConstraints(of: table).first(where: { $0.name == constraintName })
         else {
-            throw PlanError("missing or unknown constraint for table \(table.key.name.name)", path: path + ".constraint")
+            throw PlanError(
+                "missing or unknown constraint for table \(table.key.name.name)", path: path + ".constraint")
         }
         let columns = try updateColumns(given["update_columns"], table: table, path: path + ".update_columns")
         var filter: BoolExpIR?
-        if let whereNode = given["where"], !whereNode.isNull { filter = try boolExp(whereNode, table: table, path: path + ".where") }
+        if let whereNode = given["where"], !whereNode.isNull {
+            filter = try boolExp(whereNode, table: table, path: path + ".where")
+        }
         return OnConflictIR(constraint: constraint, updateColumns: columns, filter: filter)
     }
 
@@ -143,7 +210,8 @@ extension QueryPlanner {
         var columns: [ResolvedColumn] = []
         for item in node.listItems {
             guard let name = item.enumName, let column = table.columns.first(where: { $0.fieldName == name }) else {
-                throw PlanError("unexpected value \(item.json.serialized) for enum: '\(table.names.updateColumn)'", path: path)
+                throw PlanError(
+                    "unexpected value \(item.json.serialized) for enum: '\(table.names.updateColumn)'", path: path)
             }
             columns.append(column)
         }
@@ -152,13 +220,18 @@ extension QueryPlanner {
 
     // MARK: Updates and deletes
 
-    mutating func update(_ given: [String: InputNode], table: ResolvedTable, path: String) throws(PlanError) -> UpdateIR {
+    mutating func update(_ given: [String: InputNode], table: ResolvedTable, path: String) throws(PlanError) -> UpdateIR
+    {
         var filter = BoolExpIR.and([])
-        if let whereNode = given["where"], !whereNode.isNull { filter = try boolExp(whereNode, table: table, path: path + ".where") }
+        if let whereNode = given["where"], !whereNode.isNull {
+            filter = try boolExp(whereNode, table: table, path: path + ".where")
+        }
         var assignments: [UpdateAssignment] = []
         for op in UpdateOperator.allCases {
             guard let node = given[op.rawValue], !node.isNull else { continue }
-            guard case .object(let fields) = node.value else { throw PlanError("expected an object", path: path + ".\(op.rawValue)") }
+            guard case .object(let fields) = node.value else {
+                throw PlanError("expected an object", path: path + ".\(op.rawValue)")
+            }
             let typeName = table.names.updateOperatorInput(op)
             for (key, value) in fields {
                 let fieldPath = path + ".\(op.rawValue).\(key)"
@@ -200,7 +273,10 @@ extension QueryPlanner {
             guard let value = given[column.fieldName], !value.isNull else {
                 throw PlanError("missing required field '\(column.fieldName)'", path: path)
             }
-            conditions.append(.compare(ColumnOperand(column: column, castToText: false), ComparisonIR(op: .eq, operand: .value(parameter(value, for: column)))))
+            conditions.append(
+                .compare(
+                    ColumnOperand(column: column, castToText: false),
+                    ComparisonIR(op: .eq, operand: .value(parameter(value, for: column)))))
         }
         return .and(conditions)
     }

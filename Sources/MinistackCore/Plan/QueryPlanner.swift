@@ -44,7 +44,8 @@ public struct QueryPlanner {
                 rootFields.append((field.responseKey, .selectMany(try selection(field, table: table, path: path))))
             case .selectByPK(let key)?:
                 let table = try resolvedTable(key, path: path)
-                rootFields.append((field.responseKey, .selectByPK(try selectionByPrimaryKey(field, table: table, path: path))))
+                rootFields.append(
+                    (field.responseKey, .selectByPK(try selectionByPrimaryKey(field, table: table, path: path))))
             case .selectAggregate(let key)?:
                 let table = try resolvedTable(key, path: path)
                 rootFields.append((field.responseKey, .selectAggregate(try aggregate(field, table: table, path: path))))
@@ -58,27 +59,35 @@ public struct QueryPlanner {
     }
 
     func resolvedTable(_ key: TableKey, path: String) throws(PlanError) -> ResolvedTable {
-        guard let table = model.table(key) else { throw PlanError("table \(key) is not tracked", path: path, code: .unexpected) }
+        guard let table = model.table(key) else {
+            throw PlanError("table \(key) is not tracked", path: path, code: .unexpected)
+        }
         return table
     }
 
     // MARK: Selections
 
     /// A list selection: arguments plus the row fields.
-    mutating func selection(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> SelectionIR {
+    mutating func selection(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError)
+        -> SelectionIR
+    {
         let arguments = try selectArguments(arguments(of: field.first), table: table, path: path + ".args")
         return SelectionIR(table: table, arguments: arguments, fields: try rowFields(field, table: table, path: path))
     }
 
-    mutating func selectionByPrimaryKey(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> SelectionIR {
+    mutating func selectionByPrimaryKey(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError)
+        -> SelectionIR
+    {
         let given = arguments(of: field.first)
         var conditions: [BoolExpIR] = []
         for column in table.primaryKey {
             guard let node = given[column.fieldName], !node.isNull else {
                 throw PlanError("missing required field '\(column.fieldName)'", path: path + ".args")
             }
-            conditions.append(.compare(
-                ColumnOperand(column: column, castToText: false), ComparisonIR(op: .eq, operand: .value(parameter(node, for: column)))))
+            conditions.append(
+                .compare(
+                    ColumnOperand(column: column, castToText: false),
+                    ComparisonIR(op: .eq, operand: .value(parameter(node, for: column)))))
         }
         var arguments = SelectArguments()
         arguments.filter = .and(conditions)
@@ -86,7 +95,9 @@ public struct QueryPlanner {
     }
 
     /// The fields of a row object (`<t>` type).
-    mutating func rowFields(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(alias: String, field: FieldIR)] {
+    mutating func rowFields(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(
+        alias: String, field: FieldIR
+    )] {
         let typeName = table.names.objectType
         var result: [(alias: String, field: FieldIR)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: typeName) {
@@ -97,20 +108,32 @@ public struct QueryPlanner {
             }
             switch roleSchema.meanings.fields[FieldCoordinate(typeName, subfield.name)] {
             case .column(let name)?:
-                guard let column = table.column(named: name) else { throw missingField(subfield.name, typeName, subpath) }
+                guard let column = table.column(named: name) else {
+                    throw missingField(subfield.name, typeName, subpath)
+                }
                 result.append((subfield.responseKey, .column(column)))
             case .relationship(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: subpath)
                 switch relationship.kind {
                 case .object:
-                    let nested = SelectionIR(table: target, arguments: SelectArguments(), fields: try rowFields(subfield, table: target, path: subpath))
+                    let nested = SelectionIR(
+                        table: target, arguments: SelectArguments(),
+                        fields: try rowFields(subfield, table: target, path: subpath))
                     result.append((subfield.responseKey, .objectRelationship(relationship, nested)))
                 case .array:
-                    result.append((subfield.responseKey, .arrayRelationship(relationship, try selection(subfield, table: target, path: subpath))))
+                    result.append(
+                        (
+                            subfield.responseKey,
+                            .arrayRelationship(relationship, try selection(subfield, table: target, path: subpath))
+                        ))
                 }
             case .relationshipAggregate(let name)?:
                 let (relationship, target) = try relationship(name, of: table, path: subpath)
-                result.append((subfield.responseKey, .arrayAggregate(relationship, try aggregate(subfield, table: target, path: subpath))))
+                result.append(
+                    (
+                        subfield.responseKey,
+                        .arrayAggregate(relationship, try aggregate(subfield, table: target, path: subpath))
+                    ))
             default:
                 throw missingField(subfield.name, typeName, subpath)
             }
@@ -118,9 +141,12 @@ public struct QueryPlanner {
         return result
     }
 
-    func relationship(_ name: String, of table: ResolvedTable, path: String) throws(PlanError) -> (ResolvedRelationship, ResolvedTable) {
+    func relationship(_ name: String, of table: ResolvedTable, path: String) throws(PlanError) -> (
+        ResolvedRelationship, ResolvedTable
+    ) {
         guard let relationship = table.relationship(named: name), let target = model.table(relationship.target) else {
-            throw PlanError("relationship '\(name)' not found in table \(table.key.name)", path: path, code: .unexpected)
+            throw PlanError(
+                "relationship '\(name)' not found in table \(table.key.name)", path: path, code: .unexpected)
         }
         return (relationship, target)
     }
@@ -131,7 +157,9 @@ public struct QueryPlanner {
 
     // MARK: Aggregates
 
-    mutating func aggregate(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> AggregateIR {
+    mutating func aggregate(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError)
+        -> AggregateIR
+    {
         let names = table.names
         let arguments = try selectArguments(arguments(of: field.first), table: table, path: path + ".args")
         var fields: [(alias: String, field: AggregateFieldIR)] = []
@@ -143,7 +171,8 @@ public struct QueryPlanner {
             }
             switch roleSchema.meanings.fields[FieldCoordinate(names.aggregateType, subfield.name)] {
             case .aggregateFields?:
-                fields.append((subfield.responseKey, .aggregate(try aggregateValues(subfield, table: table, path: subpath))))
+                fields.append(
+                    (subfield.responseKey, .aggregate(try aggregateValues(subfield, table: table, path: subpath))))
             case .aggregateNodes?:
                 fields.append((subfield.responseKey, .nodes(try rowFields(subfield, table: table, path: subpath))))
             default:
@@ -153,7 +182,9 @@ public struct QueryPlanner {
         return AggregateIR(table: table, arguments: arguments, fields: fields)
     }
 
-    func aggregateValues(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(alias: String, value: AggregateValueIR)] {
+    func aggregateValues(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(
+        alias: String, value: AggregateValueIR
+    )] {
         let typeName = table.names.aggregateFieldsType
         var values: [(alias: String, value: AggregateValueIR)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: typeName) {
@@ -174,12 +205,14 @@ public struct QueryPlanner {
                 for columnField in try collector.collect(subfield.selectionSets, typeName: functionType) {
                     if columnField.name == "__typename" {
                         columns.append((columnField.responseKey, .typename(functionType)))
-                    } else if case .aggregateColumn(let name)? = roleSchema.meanings.fields[FieldCoordinate(functionType, columnField.name)],
+                    } else if case .aggregateColumn(let name)? = roleSchema.meanings.fields[
+                        FieldCoordinate(functionType, columnField.name)],
                         let column = table.column(named: name)
                     {
                         columns.append((columnField.responseKey, .column(column)))
                     } else {
-                        throw missingField(columnField.name, functionType, subpath + ".selectionSet.\(columnField.name)")
+                        throw missingField(
+                            columnField.name, functionType, subpath + ".selectionSet.\(columnField.name)")
                     }
                 }
                 values.append((subfield.responseKey, .function(function, columns)))
@@ -221,7 +254,8 @@ public struct QueryPlanner {
         var columns: [ResolvedColumn] = []
         for item in node.listItems {
             guard let name = item.enumName, let column = table.columns.first(where: { $0.fieldName == name }) else {
-                throw PlanError("unexpected value \(item.json.serialized) for enum: '\(table.names.selectColumn)'", path: path)
+                throw PlanError(
+                    "unexpected value \(item.json.serialized) for enum: '\(table.names.selectColumn)'", path: path)
             }
             columns.append(column)
         }

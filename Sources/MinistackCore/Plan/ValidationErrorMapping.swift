@@ -1,5 +1,5 @@
-public import GraphQL
 import Foundation
+public import GraphQL
 
 /// Rewrites GraphQLSwift's parse and validation errors in Hasura's words and JSON paths.
 public enum ValidationErrorMapping {
@@ -35,7 +35,8 @@ public enum ValidationErrorMapping {
             let fieldName = field.split(separator: ".").last.map(String.init) ?? field
             return ("'\(fieldName)' has no argument named '\(argument)'", "")
         }
-        if message.hasPrefix("Field \""), message.contains("does not have argument"), let field = quoted(message, after: "Field "),
+        if message.hasPrefix("Field \""), message.contains("does not have argument"),
+            let field = quoted(message, after: "Field "),
             let argument = quoted(message, after: " does not have argument ")
         {
             return ("'\(field)' has no argument named '\(argument)'", "")
@@ -45,7 +46,8 @@ public enum ValidationErrorMapping {
         {
             return ("missing required field '\(argument)'", ".args.\(argument)")
         }
-        if message.hasPrefix("Field \""), message.contains("is not defined by type"), let field = quoted(message, after: "Field "),
+        if message.hasPrefix("Field \""), message.contains("is not defined by type"),
+            let field = quoted(message, after: "Field "),
             let type = quoted(message, after: " is not defined by type ")
         {
             return ("field '\(field)' not found in type: '\(type)'", "")
@@ -54,7 +56,10 @@ public enum ValidationErrorMapping {
             let variable = quoted(message, after: "Variable "), let declared = quoted(message, after: " of type "),
             let expected = quoted(message, after: " used in position expecting type ")
         {
-            return ("variable '\(variable.dropFirst())' is declared as '\(declared)', but used where '\(expected)' is expected", "")
+            return (
+                "variable '\(variable.dropFirst())' is declared as '\(declared)', but used where '\(expected)' is expected",
+                ""
+            )
         }
         return (message, "")
     }

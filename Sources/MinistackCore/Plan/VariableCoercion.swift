@@ -35,7 +35,9 @@ public struct VariableCoercion {
                 value = LiteralValue.json(defaultValue)
             }
             guard let value else {
-                if type.isNonNull { throw PlanError("expecting a value for non-nullable variable: \"\(name)\"", path: "$") }
+                if type.isNonNull {
+                    throw PlanError("expecting a value for non-nullable variable: \"\(name)\"", path: "$")
+                }
                 coercion.fingerprint += "u;"
                 continue
             }
@@ -58,7 +60,9 @@ public struct VariableCoercion {
             guard let items = value.arrayValue else { return .array([try coerce(value, as: inner, path: path)]) }
             fingerprint += "[\(items.count)"
             var coerced: [JSONValue] = []
-            for (index, item) in items.enumerated() { coerced.append(try coerce(item, as: inner, path: "\(path)[\(index)]")) }
+            for (index, item) in items.enumerated() {
+                coerced.append(try coerce(item, as: inner, path: "\(path)[\(index)]"))
+            }
             fingerprint += "]"
             return .array(coerced)
         case .named(let name):
@@ -70,13 +74,16 @@ public struct VariableCoercion {
             case .scalar?: return try coerceScalar(value, named: name, path: path)
             case .enumeration(let values)?:
                 guard let text = value.stringValue, values.contains(text) else {
-                    throw PlanError("expected one of the values \(values.sorted().joined(separator: ", ")) for type \"\(name)\", but found \(value.serialized)", path: path)
+                    throw PlanError(
+                        "expected one of the values \(values.sorted().joined(separator: ", ")) for type \"\(name)\", but found \(value.serialized)",
+                        path: path)
                 }
                 fingerprint += "e\(text),"
                 return value
             case .inputObject(let fields)?:
                 guard let object = value.objectValue else {
-                    throw PlanError("expected an object for type \"\(name)\", but found \(article(value.kindName))", path: path)
+                    throw PlanError(
+                        "expected an object for type \"\(name)\", but found \(article(value.kindName))", path: path)
                 }
                 var coerced = OrderedDictionary<String, JSONValue>()
                 fingerprint += "{"
@@ -88,7 +95,8 @@ public struct VariableCoercion {
                     coerced[key] = try coerce(item, as: fieldType, path: "\(path).\(key)")
                     fingerprint += ","
                 }
-                for (key, fieldType) in fields.sorted(by: { $0.key < $1.key }) where fieldType.isNonNull && object[key] == nil {
+                for (key, fieldType) in fields.sorted(by: { $0.key < $1.key })
+                where fieldType.isNonNull && object[key] == nil {
                     throw PlanError("missing required field '\(key)'", path: path)
                 }
                 fingerprint += "}"
@@ -108,23 +116,31 @@ public struct VariableCoercion {
             fingerprint += "v"
             return value
         case "Float":
-            guard case .number = value else { throw PlanError("expected a float for type \"Float\", but found \(describe(value))", path: path) }
+            guard case .number = value else {
+                throw PlanError("expected a float for type \"Float\", but found \(describe(value))", path: path)
+            }
             fingerprint += "v"
             return value
         case "String":
-            guard case .string = value else { throw PlanError("expected a string for type \"String\", but found \(describe(value))", path: path) }
+            guard case .string = value else {
+                throw PlanError("expected a string for type \"String\", but found \(describe(value))", path: path)
+            }
             fingerprint += "v"
             return value
         case "ID":
             switch value {
             case .string: break
             case .number(let digits) where Int(digits) != nil: break
-            default: throw PlanError("expected a String or a 32-bit integer for type \"ID\", but found \(describe(value))", path: path)
+            default:
+                throw PlanError(
+                    "expected a String or a 32-bit integer for type \"ID\", but found \(describe(value))", path: path)
             }
             fingerprint += "v"
             return value
         case "Boolean":
-            guard case .bool(let flag) = value else { throw PlanError("expected a boolean for type \"Boolean\", but found \(describe(value))", path: path) }
+            guard case .bool(let flag) = value else {
+                throw PlanError("expected a boolean for type \"Boolean\", but found \(describe(value))", path: path)
+            }
             fingerprint += flag ? "t" : "f"
             return value
         default:

@@ -27,7 +27,9 @@ public struct MutationStatements: Sendable {
             if onConflict.updateColumns.isEmpty {
                 sql.append(" DO NOTHING")
             } else {
-                let assignments = onConflict.updateColumns.map { "\(ident: $0.name) = \(dialect.excluded($0.name))" as SQL }
+                let assignments = onConflict.updateColumns.map {
+                    "\(ident: $0.name) = \(dialect.excluded($0.name))" as SQL
+                }
                 sql.append(" DO UPDATE SET \(assignments.joined(separator: ", "))")
                 if let filter = onConflict.filter { sql.append(" WHERE \(compiler.boolExp(filter, alias: alias))") }
             }
@@ -49,12 +51,15 @@ public struct MutationStatements: Sendable {
             case .append: expression = "\(current) || \(value)"
             case .prepend: expression = "\(value) || \(current)"
             case .deleteKey, .deleteElem: expression = "\(current) - \(value)"
-            case .deleteAtPath: expression = "\(current) #- ARRAY[\(assignment.values.map(SQL.parameter).joined(separator: ", "))]::text[]"
+            case .deleteAtPath:
+                expression =
+                    "\(current) #- ARRAY[\(assignment.values.map(SQL.parameter).joined(separator: ", "))]::text[]"
             }
             return "\(ident: assignment.column.name) = \(expression)"
         }
         let filter = compiler.boolExp(update.filter, alias: alias)
-        let sql: SQL = "UPDATE \(dialect.table(update.table.key.name)) AS \(ident: alias) SET \(assignments.joined(separator: ", ")) WHERE \(filter) RETURNING "
+        let sql: SQL =
+            "UPDATE \(dialect.table(update.table.key.name)) AS \(ident: alias) SET \(assignments.joined(separator: ", ")) WHERE \(filter) RETURNING "
         return dialect.render(sql + returnedRow(update.table))
     }
 
@@ -63,40 +68,53 @@ public struct MutationStatements: Sendable {
         var compiler = SQLCompiler(dialect: dialect)
         let alias = "_t0"
         let filter = compiler.boolExp(delete.filter, alias: alias)
-        let sql: SQL = "DELETE FROM \(dialect.table(delete.table.key.name)) AS \(ident: alias) WHERE \(filter) RETURNING "
+        let sql: SQL =
+            "DELETE FROM \(dialect.table(delete.table.key.name)) AS \(ident: alias) WHERE \(filter) RETURNING "
         return dialect.render(sql + returnedRow(delete.table))
     }
 
     /// One column per row: the selection's JSON object of the row with these primary key values
     /// (NULL when it no longer exists), so `returning` keeps the order rows were written in.
-    public func select(_ fields: [(alias: String, field: FieldIR)], of table: ResolvedTable, primaryKeys: [[JSONValue]]) -> PreparedStatement {
+    public func select(_ fields: [(alias: String, field: FieldIR)], of table: ResolvedTable, primaryKeys: [[JSONValue]])
+        -> PreparedStatement
+    {
         var compiler = SQLCompiler(dialect: dialect)
         let columns = primaryKeys.enumerated().map { index, key -> SQL in
             let conditions = zip(table.primaryKey, key).map { column, value in
                 BoolExpIR.compare(
                     ColumnOperand(column: column, castToText: false),
-                    ComparisonIR(op: .eq, operand: .value(SQLParameter(source: .literal(value), scalar: column.scalar, databaseType: column.databaseType))))
+                    ComparisonIR(
+                        op: .eq,
+                        operand: .value(
+                            SQLParameter(
+                                source: .literal(value), scalar: column.scalar, databaseType: column.databaseType))))
             }
             var arguments = SelectArguments()
             arguments.filter = .and(conditions)
-            let one = compiler.selectOne(SelectionIR(table: table, arguments: arguments, fields: fields), correlatedTo: nil)
+            let one = compiler.selectOne(
+                SelectionIR(table: table, arguments: arguments, fields: fields), correlatedTo: nil)
             return dialect.resultColumn(one) + " AS " + .identifier("r\(index)")
         }
         return dialect.render(columns.isEmpty ? "SELECT 1" : "SELECT " + columns.joined(separator: ", "))
     }
 
     /// The selection's JSON array of the rows matching `filter` (`returning` of a delete, read before it).
-    public func select(_ fields: [(alias: String, field: FieldIR)], of table: ResolvedTable, matching filter: BoolExpIR) -> PreparedStatement {
+    public func select(_ fields: [(alias: String, field: FieldIR)], of table: ResolvedTable, matching filter: BoolExpIR)
+        -> PreparedStatement
+    {
         var compiler = SQLCompiler(dialect: dialect)
         var arguments = SelectArguments()
         arguments.filter = filter
-        let many = compiler.selectMany(SelectionIR(table: table, arguments: arguments, fields: fields), correlatedTo: nil)
+        let many = compiler.selectMany(
+            SelectionIR(table: table, arguments: arguments, fields: fields), correlatedTo: nil)
         return dialect.render("SELECT " + dialect.resultColumn(many))
     }
 
     /// Every column of the written row as a JSON object keyed by GraphQL field name.
     func returnedRow(_ table: ResolvedTable) -> SQL {
-        dialect.resultColumn(dialect.jsonObject(table.columns.map { ($0.fieldName, dialect.columnValue(.identifier($0.name), scalar: $0.scalar)) }))
+        dialect.resultColumn(
+            dialect.jsonObject(
+                table.columns.map { ($0.fieldName, dialect.columnValue(.identifier($0.name), scalar: $0.scalar)) }))
     }
 
     func conflictTarget(_ constraint: UniqueConstraint) -> SQL {

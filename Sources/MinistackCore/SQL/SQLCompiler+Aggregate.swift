@@ -14,7 +14,8 @@ extension SQLCompiler {
                 outerPairs.append((key, aggregateValues(values, rows: rows)))
             case .nodes(let fields):
                 let nodeColumn = "_j\(projections.count)"
-                projections.append(rowObject(fields, table: aggregate.table, alias: base.alias) + " AS " + .identifier(nodeColumn))
+                projections.append(
+                    rowObject(fields, table: aggregate.table, alias: base.alias) + " AS " + .identifier(nodeColumn))
                 let order = aggregate.arguments.orderBy.enumerated().map { index, item in
                     column(rows, "_o\(index)") + directionSQL(item.direction)
                 }
@@ -24,7 +25,8 @@ extension SQLCompiler {
         for (index, item) in aggregate.arguments.orderBy.enumerated() {
             projections.append(orderExpression(item, alias: base.alias) + " AS " + .identifier("_o\(index)"))
         }
-        let inner = "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
+        let inner =
+            "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
             + orderClause(aggregate.arguments.orderBy, outputColumns: true) + pagination(aggregate.arguments)
         return "(SELECT \(dialect.jsonObject(outerPairs)) FROM (\(inner)) AS \(ident: rows))"
     }
@@ -43,9 +45,12 @@ extension SQLCompiler {
                     switch target {
                     case .typename(let name): (key, .nameLiteral(name))
                     case .column(let resolved):
-                        (key, dialect.columnValue(
-                            dialect.aggregate(function, column(rows, resolved.name)),
-                            scalar: function.keepsColumnType ? resolved.scalar : .float))
+                        (
+                            key,
+                            dialect.columnValue(
+                                dialect.aggregate(function, column(rows, resolved.name)),
+                                scalar: function.keepsColumnType ? resolved.scalar : .float)
+                        )
                     }
                 }
                 pairs.append((key, dialect.jsonObject(fields)))

@@ -3,7 +3,8 @@ extension SQLCompiler {
     /// ` ORDER BY …` over the projected `_o<n>` columns (`outputColumns`) or the expressions themselves.
     mutating func orderClause(_ items: [OrderByIR], outputColumns: Bool) -> SQL {
         guard !items.isEmpty else { return .empty }
-        let terms = items.enumerated().map { index, item in SQL.identifier("_o\(index)") + directionSQL(item.direction) }
+        let terms = items.enumerated().map { index, item in SQL.identifier("_o\(index)") + directionSQL(item.direction)
+        }
         return " ORDER BY " + terms.joined(separator: ", ")
     }
 
@@ -29,23 +30,27 @@ extension SQLCompiler {
     }
 
     private mutating func orderExpression(
-        _ target: OrderByTarget, path: ArraySlice<(relationship: ResolvedRelationship, target: ResolvedTable)>, alias: String
+        _ target: OrderByTarget, path: ArraySlice<(relationship: ResolvedRelationship, target: ResolvedTable)>,
+        alias: String
     ) -> SQL {
         if let step = path.first {
             let child = nextAlias("t")
             let inner = orderExpression(target, path: path.dropFirst(), alias: child)
-            return "(SELECT \(inner) FROM \(dialect.table(step.target.key.name)) AS \(ident: child) WHERE \(joinCondition(step.relationship, parent: alias, child: child)) LIMIT 1)"
+            return
+                "(SELECT \(inner) FROM \(dialect.table(step.target.key.name)) AS \(ident: child) WHERE \(joinCondition(step.relationship, parent: alias, child: child)) LIMIT 1)"
         }
         switch target {
         case .column(let resolved):
             return column(alias, resolved.name)
         case .arrayCount(let relationship, let table):
             let child = nextAlias("t")
-            return "(SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
+            return
+                "(SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
         case .arrayAggregate(let relationship, let table, let function, let resolved):
             let child = nextAlias("t")
             let value = dialect.aggregate(function, column(child, resolved.name))
-            return "(SELECT \(value) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
+            return
+                "(SELECT \(value) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
         }
     }
 }

@@ -8,12 +8,14 @@ extension SQLCompiler {
         let orderTerms = selection.arguments.orderBy.map { orderExpression($0, alias: base.alias) }
         var projections: [SQL] = [object + " AS " + .identifier("_j")]
         for (index, term) in orderTerms.enumerated() { projections.append(term + " AS " + .identifier("_o\(index)")) }
-        let inner = "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
+        let inner =
+            "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
             + orderClause(selection.arguments.orderBy, outputColumns: true) + pagination(selection.arguments)
         let aggregateOrder = selection.arguments.orderBy.enumerated().map { index, item in
             column(rows, "_o\(index)") + directionSQL(item.direction)
         }
-        return "(SELECT \(dialect.jsonArrayAggregate(column(rows, "_j"), orderBy: aggregateOrder)) FROM (\(inner)) AS \(ident: rows))"
+        return
+            "(SELECT \(dialect.jsonArrayAggregate(column(rows, "_j"), orderBy: aggregateOrder)) FROM (\(inner)) AS \(ident: rows))"
     }
 
     /// A scalar subquery giving one row's JSON object, or NULL (by-pk and object relationships).
@@ -36,7 +38,8 @@ extension SQLCompiler {
                 let value = selectOne(nested, correlatedTo: Correlation(relationship: relationship, parentAlias: alias))
                 pairs.append((key, dialect.embedJSON(value)))
             case .arrayRelationship(let relationship, let nested):
-                let value = selectMany(nested, correlatedTo: Correlation(relationship: relationship, parentAlias: alias))
+                let value = selectMany(
+                    nested, correlatedTo: Correlation(relationship: relationship, parentAlias: alias))
                 pairs.append((key, dialect.embedJSON(value)))
             case .arrayAggregate(let relationship, let nested):
                 let value = aggregate(nested, correlatedTo: Correlation(relationship: relationship, parentAlias: alias))
@@ -50,10 +53,14 @@ extension SQLCompiler {
     ///
     /// `distinct_on` keeps the first row of each group in `order_by` order, as Postgres'
     /// `DISTINCT ON` does, written with `row_number()` so both databases share it.
-    mutating func baseRows(_ table: ResolvedTable, _ arguments: SelectArguments, correlation: Correlation?) -> (alias: String, from: SQL, filter: SQL) {
+    mutating func baseRows(_ table: ResolvedTable, _ arguments: SelectArguments, correlation: Correlation?) -> (
+        alias: String, from: SQL, filter: SQL
+    ) {
         let alias = nextAlias("t")
         var conditions: [SQL] = []
-        if let correlation { conditions.append(joinCondition(correlation.relationship, parent: correlation.parentAlias, child: alias)) }
+        if let correlation {
+            conditions.append(joinCondition(correlation.relationship, parent: correlation.parentAlias, child: alias))
+        }
         if let filter = arguments.filter { conditions.append(boolExp(filter, alias: alias)) }
         let whereClause: SQL = conditions.isEmpty ? .empty : " WHERE " + conditions.joined(separator: " AND ")
         let tableSQL = dialect.table(table.key.name) + " AS " + .identifier(alias)
@@ -61,7 +68,8 @@ extension SQLCompiler {
         let partition = arguments.distinctOn.map { column(alias, $0.name) }.joined(separator: ", ")
         var window: SQL = "PARTITION BY \(partition)"
         if !arguments.orderBy.isEmpty { window.append(orderClause(arguments.orderBy, alias: alias)) }
-        let numbered: SQL = "(SELECT \(ident: alias).*, row_number() OVER (\(window)) AS \(ident: "_rn") FROM \(tableSQL)\(whereClause)) AS \(ident: alias)"
+        let numbered: SQL =
+            "(SELECT \(ident: alias).*, row_number() OVER (\(window)) AS \(ident: "_rn") FROM \(tableSQL)\(whereClause)) AS \(ident: alias)"
         return (alias, numbered, " WHERE " + column(alias, "_rn") + " = 1")
     }
 

@@ -31,10 +31,12 @@ public struct SQLCompiler {
             var compiler = compilers[source] ?? SQLCompiler(dialect: dialects(source))
             let value = build(&compiler)
             compilers[source] = compiler
-            let statement = columnsBySource.firstIndex { $0.source == source } ?? {
-                columnsBySource.append((source, []))
-                return columnsBySource.count - 1
-            }()
+            let statement =
+                columnsBySource.firstIndex { $0.source == source }
+                ?? {
+                    columnsBySource.append((source, []))
+                    return columnsBySource.count - 1
+                }()
             columnsBySource[statement].columns.append(value)
             return .database(statement: statement, column: columnsBySource[statement].columns.count - 1)
         }
@@ -42,11 +44,14 @@ public struct SQLCompiler {
         for (alias, field) in query.rootFields {
             switch field {
             case .selectMany(let selection):
-                rootFields.append((alias, place(selection.table.key.source) { $0.selectMany(selection, correlatedTo: nil) }))
+                rootFields.append(
+                    (alias, place(selection.table.key.source) { $0.selectMany(selection, correlatedTo: nil) }))
             case .selectByPK(let selection):
-                rootFields.append((alias, place(selection.table.key.source) { $0.selectOne(selection, correlatedTo: nil) }))
+                rootFields.append(
+                    (alias, place(selection.table.key.source) { $0.selectOne(selection, correlatedTo: nil) }))
             case .selectAggregate(let aggregate):
-                rootFields.append((alias, place(aggregate.table.key.source) { $0.aggregate(aggregate, correlatedTo: nil) }))
+                rootFields.append(
+                    (alias, place(aggregate.table.key.source) { $0.aggregate(aggregate, correlatedTo: nil) }))
             case .constant(let text):
                 rootFields.append((alias, .constant(text)))
             case .introspection:
@@ -73,7 +78,8 @@ public struct SQLCompiler {
 
     /// The join condition of a relationship: `child.remote = parent.local AND …`.
     func joinCondition(_ relationship: ResolvedRelationship, parent: String, child: String) -> SQL {
-        relationship.mapping.map { "\(column(child, $0.remote)) = \(column(parent, $0.local))" as SQL }.joined(separator: " AND ")
+        relationship.mapping.map { "\(column(child, $0.remote)) = \(column(parent, $0.local))" as SQL }.joined(
+            separator: " AND ")
     }
 }
 

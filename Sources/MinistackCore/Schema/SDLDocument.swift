@@ -36,7 +36,9 @@ struct SDLDocument {
 
     /// The shape of every scalar, enum and input object, for variable coercion.
     var inputShapes: [String: InputTypeShape] {
-        var shapes: [String: InputTypeShape] = ["Int": .scalar, "Float": .scalar, "String": .scalar, "Boolean": .scalar, "ID": .scalar]
+        var shapes: [String: InputTypeShape] = [
+            "Int": .scalar, "Float": .scalar, "String": .scalar, "Boolean": .scalar, "ID": .scalar,
+        ]
         for (name, definition) in definitions {
             switch definition {
             case .scalar: shapes[name] = .scalar

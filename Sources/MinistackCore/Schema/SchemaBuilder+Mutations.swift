@@ -19,56 +19,93 @@ extension SchemaBuilder {
         let updateOperators = defineUpdateInputs(table)
         var onConflict: [SDLDocument.Argument] = []
         if defineOnConflict(table) {
-            onConflict = [SDLDocument.Argument(name: "on_conflict", type: names.onConflict, description: "upsert condition")]
+            onConflict = [
+                SDLDocument.Argument(name: "on_conflict", type: names.onConflict, description: "upsert condition")
+            ]
         }
         let operatorArguments = updateOperators.map { op in
-            SDLDocument.Argument(name: op.rawValue, type: names.updateOperatorInput(op), description: Self.updateOperatorDescription(op))
+            SDLDocument.Argument(
+                name: op.rawValue, type: names.updateOperatorInput(op), description: Self.updateOperatorDescription(op))
         }
         var fields: [SDLDocument.Field] = []
-        func add(_ name: String, _ type: String, _ description: String, _ arguments: [SDLDocument.Argument], _ meaning: FieldMeaning) {
+        func add(
+            _ name: String, _ type: String, _ description: String, _ arguments: [SDLDocument.Argument],
+            _ meaning: FieldMeaning
+        ) {
             fields.append(SDLDocument.Field(name: name, type: type, description: description, arguments: arguments))
             meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, name)] = meaning
         }
-        add(names.insert, names.mutationResponseType, "insert data into the table: \"\(label)\"",
-            [SDLDocument.Argument(name: "objects", type: "[\(names.insertInput)!]!", description: "the rows to be inserted")] + onConflict,
+        add(
+            names.insert, names.mutationResponseType, "insert data into the table: \"\(label)\"",
+            [
+                SDLDocument.Argument(
+                    name: "objects", type: "[\(names.insertInput)!]!", description: "the rows to be inserted")
+            ] + onConflict,
             .insert(table.key))
-        add(names.insertOne, names.objectType, "insert a single row into the table: \"\(label)\"",
-            [SDLDocument.Argument(name: "object", type: "\(names.insertInput)!", description: "the row to be inserted")] + onConflict,
+        add(
+            names.insertOne, names.objectType, "insert a single row into the table: \"\(label)\"",
+            [SDLDocument.Argument(name: "object", type: "\(names.insertInput)!", description: "the row to be inserted")]
+                + onConflict,
             .insertOne(table.key))
-        add(names.update, names.mutationResponseType, "update data of the table: \"\(label)\"",
-            operatorArguments + [SDLDocument.Argument(name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated")],
+        add(
+            names.update, names.mutationResponseType, "update data of the table: \"\(label)\"",
+            operatorArguments + [
+                SDLDocument.Argument(
+                    name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated")
+            ],
             .update(table.key))
-        add(names.updateMany, "[\(names.mutationResponseType)]", "update multiples rows of table: \"\(label)\"",
-            [SDLDocument.Argument(name: "updates", type: "[\(names.updates)!]!", description: "updates to execute, in order")],
+        add(
+            names.updateMany, "[\(names.mutationResponseType)]", "update multiples rows of table: \"\(label)\"",
+            [
+                SDLDocument.Argument(
+                    name: "updates", type: "[\(names.updates)!]!", description: "updates to execute, in order")
+            ],
             .updateMany(table.key))
-        add(names.delete, names.mutationResponseType, "delete data from the table: \"\(label)\"",
-            [SDLDocument.Argument(name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be deleted")],
+        add(
+            names.delete, names.mutationResponseType, "delete data from the table: \"\(label)\"",
+            [
+                SDLDocument.Argument(
+                    name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be deleted")
+            ],
             .delete(table.key))
         if !table.primaryKey.isEmpty {
-            document.define(names.pkColumnsInput, .input(
-                description: "primary key columns input for table: \(label)",
-                fields: table.primaryKey.map { SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!") }))
-            add(names.updateByPK, names.objectType, "update single row of the table: \"\(label)\"",
+            document.define(
+                names.pkColumnsInput,
+                .input(
+                    description: "primary key columns input for table: \(label)",
+                    fields: table.primaryKey.map {
+                        SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!")
+                    }))
+            add(
+                names.updateByPK, names.objectType, "update single row of the table: \"\(label)\"",
                 operatorArguments + [SDLDocument.Argument(name: "pk_columns", type: "\(names.pkColumnsInput)!")],
                 .updateByPK(table.key))
-            add(names.deleteByPK, names.objectType, "delete single row from the table: \"\(label)\"",
+            add(
+                names.deleteByPK, names.objectType, "delete single row from the table: \"\(label)\"",
                 table.primaryKey.map { SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!") },
                 .deleteByPK(table.key))
         }
         var updatesFields = operatorArguments
-        updatesFields.append(SDLDocument.Argument(name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated"))
+        updatesFields.append(
+            SDLDocument.Argument(
+                name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated"))
         document.define(names.updates, .input(description: nil, fields: updatesFields))
         return fields
     }
 
     mutating func defineMutationResponse(_ table: ResolvedTable) {
         let names = table.names
-        document.define(names.mutationResponseType, .object(
-            description: "response of any mutation on the table \"\(table.key.name.name)\"",
-            fields: [
-                SDLDocument.Field(name: "affected_rows", type: "Int!", description: "number of rows affected by the mutation"),
-                SDLDocument.Field(name: "returning", type: "[\(names.objectType)!]!", description: "data from the rows affected by the mutation"),
-            ]))
+        document.define(
+            names.mutationResponseType,
+            .object(
+                description: "response of any mutation on the table \"\(table.key.name.name)\"",
+                fields: [
+                    SDLDocument.Field(
+                        name: "affected_rows", type: "Int!", description: "number of rows affected by the mutation"),
+                    SDLDocument.Field(
+                        name: "returning", type: "[\(names.objectType)!]!",
+                        description: "data from the rows affected by the mutation"),
+                ]))
         meanings.fields[FieldCoordinate(names.mutationResponseType, "affected_rows")] = .affectedRows
         meanings.fields[FieldCoordinate(names.mutationResponseType, "returning")] = .returning
     }
@@ -89,23 +126,40 @@ extension SchemaBuilder {
             defineInsertInputs(target)
             let targetNames = target.names
             let hasOnConflict = defineOnConflict(target)
-            let onConflict = hasOnConflict ? [SDLDocument.Argument(name: "on_conflict", type: targetNames.onConflict, description: "upsert condition")] : []
+            let onConflict =
+                hasOnConflict
+                ? [
+                    SDLDocument.Argument(
+                        name: "on_conflict", type: targetNames.onConflict, description: "upsert condition")
+                ] : []
             switch relationship.kind {
             case .object:
-                document.define(targetNames.objectRelationshipInsertInput, .input(
-                    description: "input type for inserting object relation for remote table \"\(target.key.name.name)\"",
-                    fields: [SDLDocument.Argument(name: "data", type: "\(targetNames.insertInput)!")] + onConflict))
-                fields.append(SDLDocument.Argument(name: relationship.name, type: targetNames.objectRelationshipInsertInput))
+                document.define(
+                    targetNames.objectRelationshipInsertInput,
+                    .input(
+                        description:
+                            "input type for inserting object relation for remote table \"\(target.key.name.name)\"",
+                        fields: [SDLDocument.Argument(name: "data", type: "\(targetNames.insertInput)!")] + onConflict))
+                fields.append(
+                    SDLDocument.Argument(name: relationship.name, type: targetNames.objectRelationshipInsertInput))
             case .array:
-                document.define(targetNames.arrayRelationshipInsertInput, .input(
-                    description: "input type for inserting array relation for remote table \"\(target.key.name.name)\"",
-                    fields: [SDLDocument.Argument(name: "data", type: "[\(targetNames.insertInput)!]!")] + onConflict))
-                fields.append(SDLDocument.Argument(name: relationship.name, type: targetNames.arrayRelationshipInsertInput))
+                document.define(
+                    targetNames.arrayRelationshipInsertInput,
+                    .input(
+                        description:
+                            "input type for inserting array relation for remote table \"\(target.key.name.name)\"",
+                        fields: [SDLDocument.Argument(name: "data", type: "[\(targetNames.insertInput)!]!")]
+                            + onConflict))
+                fields.append(
+                    SDLDocument.Argument(name: relationship.name, type: targetNames.arrayRelationshipInsertInput))
             }
-            meanings.inputFields[FieldCoordinate(names.insertInput, relationship.name)] = .relationship(relationship.name)
+            meanings.inputFields[FieldCoordinate(names.insertInput, relationship.name)] = .relationship(
+                relationship.name)
         }
-        document.replace(names.insertInput, .input(
-            description: "input type for inserting data into table \"\(table.key.name.name)\"", fields: fields))
+        document.replace(
+            names.insertInput,
+            .input(
+                description: "input type for inserting data into table \"\(table.key.name.name)\"", fields: fields))
     }
 
     /// `<t>_on_conflict`, `<t>_constraint`, `<t>_update_column`; false when the table has no unique constraint.
@@ -113,16 +167,30 @@ extension SchemaBuilder {
         let names = table.names
         let constraints = Self.uniqueConstraints(of: table)
         guard !constraints.isEmpty else { return false }
-        document.define(names.constraint, .enumeration(
-            description: "unique or primary key constraints on table \"\(table.key.name.name)\"",
-            values: constraints.map { ($0.name, "unique or primary key constraint on columns \($0.columns.map { "\"\($0)\"" }.joined(separator: ", "))") }))
-        document.define(names.updateColumn, .enumeration(
-            description: "update columns of table \"\(table.key.name.name)\"", values: table.columns.map { ($0.fieldName, "column name") }))
-        document.define(names.onConflict, .input(description: "on_conflict condition type for table \"\(table.key.name.name)\"", fields: [
-            SDLDocument.Argument(name: "constraint", type: "\(names.constraint)!"),
-            SDLDocument.Argument(name: "update_columns", type: "[\(names.updateColumn)!]! = []"),
-            SDLDocument.Argument(name: "where", type: names.boolExp),
-        ]))
+        document.define(
+            names.constraint,
+            .enumeration(
+                description: "unique or primary key constraints on table \"\(table.key.name.name)\"",
+                values: constraints.map {
+                    (
+                        $0.name,
+                        "unique or primary key constraint on columns \($0.columns.map { "\"\($0)\"" }.joined(separator: ", "))"
+                    )
+                }))
+        document.define(
+            names.updateColumn,
+            .enumeration(
+                description: "update columns of table \"\(table.key.name.name)\"",
+                values: table.columns.map { ($0.fieldName, "column name") }))
+        document.define(
+            names.onConflict,
+            .input(
+                description: "on_conflict condition type for table \"\(table.key.name.name)\"",
+                fields: [
+                    SDLDocument.Argument(name: "constraint", type: "\(names.constraint)!"),
+                    SDLDocument.Argument(name: "update_columns", type: "[\(names.updateColumn)!]! = []"),
+                    SDLDocument.Argument(name: "where", type: names.boolExp),
+                ]))
         return true
     }
 
@@ -130,7 +198,10 @@ extension SchemaBuilder {
     static func uniqueConstraints(of table: ResolvedTable) -> [UniqueConstraint] {
         var constraints: [UniqueConstraint] = []
         if !table.catalog.primaryKey.isEmpty {
-            constraints.append(UniqueConstraint(name: table.catalog.primaryKeyConstraintName ?? "\(table.key.name.name)_pkey", columns: table.catalog.primaryKey))
+            constraints.append(
+                UniqueConstraint(
+                    name: table.catalog.primaryKeyConstraintName ?? "\(table.key.name.name)_pkey",
+                    columns: table.catalog.primaryKey))
         }
         constraints += table.catalog.uniqueConstraints.filter { GraphQLName.isValid($0.name) }
         return constraints
@@ -141,23 +212,45 @@ extension SchemaBuilder {
         let names = table.names
         let writable = table.columns.filter { !(table.catalog.column(named: $0.name)?.isGenerated ?? false) }
         var operators: [UpdateOperator] = []
-        func define(_ op: UpdateOperator, _ columns: [ResolvedColumn], _ type: (ResolvedColumn) -> String, _ description: String) {
+        func define(
+            _ op: UpdateOperator, _ columns: [ResolvedColumn], _ type: (ResolvedColumn) -> String, _ description: String
+        ) {
             guard !columns.isEmpty else { return }
             let typeName = names.updateOperatorInput(op)
-            document.define(typeName, .input(description: description, fields: columns.map { SDLDocument.Argument(name: $0.fieldName, type: type($0)) }))
-            for column in columns { meanings.inputFields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name) }
+            document.define(
+                typeName,
+                .input(
+                    description: description,
+                    fields: columns.map { SDLDocument.Argument(name: $0.fieldName, type: type($0)) }))
+            for column in columns {
+                meanings.inputFields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name)
+            }
             operators.append(op)
         }
         let label = table.key.name.name
         define(.set, writable, { $0.scalar.name }, "input type for updating data in table \"\(label)\"")
-        define(.inc, writable.filter { $0.scalar.isNumeric }, { $0.scalar.name }, "input type for incrementing numeric columns in table \"\(label)\"")
+        define(
+            .inc, writable.filter { $0.scalar.isNumeric }, { $0.scalar.name },
+            "input type for incrementing numeric columns in table \"\(label)\"")
         if sourceKind(table) == .postgres {
             let jsonb = writable.filter { $0.scalar == .jsonb }
-            define(.append, jsonb, { _ in "jsonb" }, "append existing jsonb value of filtered columns with new jsonb value")
-            define(.prepend, jsonb, { _ in "jsonb" }, "prepend existing jsonb value of filtered columns with new jsonb value")
-            define(.deleteKey, jsonb, { _ in "String" }, "delete key/value pair or string element. key/value pairs are matched based on their key value")
-            define(.deleteElem, jsonb, { _ in "Int" }, "delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array")
-            define(.deleteAtPath, jsonb, { _ in "[String!]" }, "delete the field or element with specified path (for JSON arrays, negative integers count from the end)")
+            define(
+                .append, jsonb, { _ in "jsonb" }, "append existing jsonb value of filtered columns with new jsonb value"
+            )
+            define(
+                .prepend, jsonb, { _ in "jsonb" },
+                "prepend existing jsonb value of filtered columns with new jsonb value")
+            define(
+                .deleteKey, jsonb, { _ in "String" },
+                "delete key/value pair or string element. key/value pairs are matched based on their key value")
+            define(
+                .deleteElem, jsonb, { _ in "Int" },
+                "delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array"
+            )
+            define(
+                .deleteAtPath, jsonb, { _ in "[String!]" },
+                "delete the field or element with specified path (for JSON arrays, negative integers count from the end)"
+            )
         }
         return operators.sorted { $0.rawValue < $1.rawValue }
     }
@@ -169,8 +262,10 @@ extension SchemaBuilder {
         case .append: "append existing jsonb value of filtered columns with new jsonb value"
         case .prepend: "prepend existing jsonb value of filtered columns with new jsonb value"
         case .deleteKey: "delete key/value pair or string element. key/value pairs are matched based on their key value"
-        case .deleteElem: "delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array"
-        case .deleteAtPath: "delete the field or element with specified path (for JSON arrays, negative integers count from the end)"
+        case .deleteElem:
+            "delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array"
+        case .deleteAtPath:
+            "delete the field or element with specified path (for JSON arrays, negative integers count from the end)"
         }
     }
 }

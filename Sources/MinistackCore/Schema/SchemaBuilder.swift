@@ -32,7 +32,8 @@ public struct SchemaBuilder {
         builder.buildMutationRoot()
         let sdl = builder.document.text
         let schema = try buildSchema(source: sdl)
-        return RoleSchema(role: role, sdl: sdl, schema: schema, meanings: builder.meanings, inputShapes: builder.document.inputShapes)
+        return RoleSchema(
+            role: role, sdl: sdl, schema: schema, meanings: builder.meanings, inputShapes: builder.document.inputShapes)
     }
 
     init(model: Model) { self.model = model }
@@ -41,19 +42,26 @@ public struct SchemaBuilder {
         var fields: [SDLDocument.Field] = []
         for table in model.allTables {
             let names = table.names
-            fields.append(SDLDocument.Field(
-                name: names.select, type: "[\(names.objectType)!]!",
-                description: "fetch data from the table: \"\(table.key.name.name)\"", arguments: listArguments(for: table)))
+            fields.append(
+                SDLDocument.Field(
+                    name: names.select, type: "[\(names.objectType)!]!",
+                    description: "fetch data from the table: \"\(table.key.name.name)\"",
+                    arguments: listArguments(for: table)))
             meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.select)] = .selectMany(table.key)
-            fields.append(SDLDocument.Field(
-                name: names.selectAggregate, type: "\(names.aggregateType)!",
-                description: "fetch aggregated fields from the table: \"\(table.key.name.name)\"", arguments: listArguments(for: table)))
+            fields.append(
+                SDLDocument.Field(
+                    name: names.selectAggregate, type: "\(names.aggregateType)!",
+                    description: "fetch aggregated fields from the table: \"\(table.key.name.name)\"",
+                    arguments: listArguments(for: table)))
             meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.selectAggregate)] = .selectAggregate(table.key)
             if !table.primaryKey.isEmpty {
-                fields.append(SDLDocument.Field(
-                    name: names.selectByPK, type: names.objectType,
-                    description: "fetch data from the table: \"\(table.key.name.name)\" using primary key columns",
-                    arguments: table.primaryKey.map { SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!") }))
+                fields.append(
+                    SDLDocument.Field(
+                        name: names.selectByPK, type: names.objectType,
+                        description: "fetch data from the table: \"\(table.key.name.name)\" using primary key columns",
+                        arguments: table.primaryKey.map {
+                            SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!")
+                        }))
                 meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.selectByPK)] = .selectByPK(table.key)
             }
             defineTableTypes(table)
@@ -65,7 +73,8 @@ public struct SchemaBuilder {
         }
         if fields.isEmpty {
             fields.append(SDLDocument.Field(name: HasuraNames.noQueriesAvailable, type: "String!"))
-            meanings.fields[FieldCoordinate(HasuraNames.queryRoot, HasuraNames.noQueriesAvailable)] = .noQueriesAvailable
+            meanings.fields[FieldCoordinate(HasuraNames.queryRoot, HasuraNames.noQueriesAvailable)] =
+                .noQueriesAvailable
         }
         document.define(HasuraNames.queryRoot, .object(description: nil, fields: fields))
         document.schemaRoots = [("query", HasuraNames.queryRoot)]
@@ -74,10 +83,13 @@ public struct SchemaBuilder {
     func listArguments(for table: ResolvedTable) -> [SDLDocument.Argument] {
         let names = table.names
         return [
-            SDLDocument.Argument(name: "distinct_on", type: "[\(names.selectColumn)!]", description: "distinct select on columns"),
+            SDLDocument.Argument(
+                name: "distinct_on", type: "[\(names.selectColumn)!]", description: "distinct select on columns"),
             SDLDocument.Argument(name: "limit", type: "Int", description: "limit the number of rows returned"),
-            SDLDocument.Argument(name: "offset", type: "Int", description: "skip the first n rows. Use only with order_by"),
-            SDLDocument.Argument(name: "order_by", type: "[\(names.orderBy)!]", description: "sort the rows by one or more columns"),
+            SDLDocument.Argument(
+                name: "offset", type: "Int", description: "skip the first n rows. Use only with order_by"),
+            SDLDocument.Argument(
+                name: "order_by", type: "[\(names.orderBy)!]", description: "sort the rows by one or more columns"),
             SDLDocument.Argument(name: "where", type: names.boolExp, description: "filter the rows returned"),
         ]
     }
@@ -98,62 +110,80 @@ public struct SchemaBuilder {
         var fields: [SDLDocument.Field] = []
         for column in table.columns {
             defineScalar(column.scalar)
-            fields.append(SDLDocument.Field(name: column.fieldName, type: column.scalar.name + (column.isNullable ? "" : "!")))
+            fields.append(
+                SDLDocument.Field(name: column.fieldName, type: column.scalar.name + (column.isNullable ? "" : "!")))
             meanings.fields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
             guard let target = model.table(relationship.target) else { continue }
             switch relationship.kind {
             case .object:
-                fields.append(SDLDocument.Field(
-                    name: relationship.name, type: target.names.objectType + (relationship.isNullable ? "" : "!"),
-                    description: "An object relationship"))
+                fields.append(
+                    SDLDocument.Field(
+                        name: relationship.name, type: target.names.objectType + (relationship.isNullable ? "" : "!"),
+                        description: "An object relationship"))
                 meanings.fields[FieldCoordinate(typeName, relationship.name)] = .relationship(relationship.name)
             case .array:
-                fields.append(SDLDocument.Field(
-                    name: relationship.name, type: "[\(target.names.objectType)!]!",
-                    description: "An array relationship", arguments: listArguments(for: target)))
+                fields.append(
+                    SDLDocument.Field(
+                        name: relationship.name, type: "[\(target.names.objectType)!]!",
+                        description: "An array relationship", arguments: listArguments(for: target)))
                 meanings.fields[FieldCoordinate(typeName, relationship.name)] = .relationship(relationship.name)
                 let aggregateName = relationship.name + "_aggregate"
-                fields.append(SDLDocument.Field(
-                    name: aggregateName, type: "\(target.names.aggregateType)!",
-                    description: "An aggregate relationship", arguments: listArguments(for: target)))
+                fields.append(
+                    SDLDocument.Field(
+                        name: aggregateName, type: "\(target.names.aggregateType)!",
+                        description: "An aggregate relationship", arguments: listArguments(for: target)))
                 meanings.fields[FieldCoordinate(typeName, aggregateName)] = .relationshipAggregate(relationship.name)
                 if !aggregateInputTables.contains(target.key) { aggregateInputTables.append(target.key) }
             }
         }
-        document.define(typeName, .object(description: "columns and relationships of \"\(table.key.name.name)\"", fields: fields))
+        document.define(
+            typeName, .object(description: "columns and relationships of \"\(table.key.name.name)\"", fields: fields))
     }
 
     mutating func defineAggregateTypes(_ table: ResolvedTable) {
         let names = table.names
         let label = table.key.name.name
-        document.define(names.aggregateType, .object(description: "aggregated selection of \"\(label)\"", fields: [
-            SDLDocument.Field(name: "aggregate", type: names.aggregateFieldsType),
-            SDLDocument.Field(name: "nodes", type: "[\(names.objectType)!]!"),
-        ]))
+        document.define(
+            names.aggregateType,
+            .object(
+                description: "aggregated selection of \"\(label)\"",
+                fields: [
+                    SDLDocument.Field(name: "aggregate", type: names.aggregateFieldsType),
+                    SDLDocument.Field(name: "nodes", type: "[\(names.objectType)!]!"),
+                ]))
         meanings.fields[FieldCoordinate(names.aggregateType, "aggregate")] = .aggregateFields
         meanings.fields[FieldCoordinate(names.aggregateType, "nodes")] = .aggregateNodes
 
-        var fields = [SDLDocument.Field(name: "count", type: "Int!", arguments: [
-            SDLDocument.Argument(name: "columns", type: "[\(names.selectColumn)!]"),
-            SDLDocument.Argument(name: "distinct", type: "Boolean"),
-        ])]
+        var fields = [
+            SDLDocument.Field(
+                name: "count", type: "Int!",
+                arguments: [
+                    SDLDocument.Argument(name: "columns", type: "[\(names.selectColumn)!]"),
+                    SDLDocument.Argument(name: "distinct", type: "Boolean"),
+                ])
+        ]
         meanings.fields[FieldCoordinate(names.aggregateFieldsType, "count")] = .aggregateCount
         for function in AggregateFunction.allCases {
             let columns = function.isNumericOnly ? table.numericColumns : table.comparableColumns
             guard !columns.isEmpty else { continue }
             let typeName = names.aggregateFunctionFieldsType(function)
             fields.append(SDLDocument.Field(name: function.rawValue, type: typeName))
-            meanings.fields[FieldCoordinate(names.aggregateFieldsType, function.rawValue)] = .aggregateFunction(function)
+            meanings.fields[FieldCoordinate(names.aggregateFieldsType, function.rawValue)] = .aggregateFunction(
+                function)
             var columnFields: [SDLDocument.Field] = []
             for column in columns {
-                columnFields.append(SDLDocument.Field(name: column.fieldName, type: function.keepsColumnType ? column.scalar.name : "Float"))
+                columnFields.append(
+                    SDLDocument.Field(
+                        name: column.fieldName, type: function.keepsColumnType ? column.scalar.name : "Float"))
                 meanings.fields[FieldCoordinate(typeName, column.fieldName)] = .aggregateColumn(column.name)
             }
-            document.define(typeName, .object(description: "aggregate \(function.rawValue) on columns", fields: columnFields))
+            document.define(
+                typeName, .object(description: "aggregate \(function.rawValue) on columns", fields: columnFields))
         }
-        document.define(names.aggregateFieldsType, .object(description: "aggregate fields of \"\(label)\"", fields: fields))
+        document.define(
+            names.aggregateFieldsType, .object(description: "aggregate fields of \"\(label)\"", fields: fields))
     }
 
     mutating func defineBoolExp(_ table: ResolvedTable) {
@@ -167,7 +197,9 @@ public struct SchemaBuilder {
         meanings.inputFields[FieldCoordinate(names.boolExp, "_or")] = .or
         meanings.inputFields[FieldCoordinate(names.boolExp, "_not")] = .not
         for column in table.columns {
-            fields.append(SDLDocument.Argument(name: column.fieldName, type: defineComparisonExp(column.scalar, sourceKind: sourceKind(table))))
+            fields.append(
+                SDLDocument.Argument(
+                    name: column.fieldName, type: defineComparisonExp(column.scalar, sourceKind: sourceKind(table))))
             meanings.inputFields[FieldCoordinate(names.boolExp, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
@@ -177,12 +209,16 @@ public struct SchemaBuilder {
             if relationship.kind == .array {
                 let aggregateName = relationship.name + "_aggregate"
                 fields.append(SDLDocument.Argument(name: aggregateName, type: target.names.aggregateBoolExp))
-                meanings.inputFields[FieldCoordinate(names.boolExp, aggregateName)] = .relationshipAggregate(relationship.name)
+                meanings.inputFields[FieldCoordinate(names.boolExp, aggregateName)] = .relationshipAggregate(
+                    relationship.name)
             }
         }
-        document.define(names.boolExp, .input(
-            description: "Boolean expression to filter rows from the table \"\(table.key.name.name)\". All fields are combined with a logical 'AND'.",
-            fields: fields))
+        document.define(
+            names.boolExp,
+            .input(
+                description:
+                    "Boolean expression to filter rows from the table \"\(table.key.name.name)\". All fields are combined with a logical 'AND'.",
+                fields: fields))
     }
 
     mutating func defineOrderBy(_ table: ResolvedTable) {
@@ -197,31 +233,42 @@ public struct SchemaBuilder {
             switch relationship.kind {
             case .object:
                 fields.append(SDLDocument.Argument(name: relationship.name, type: target.names.orderBy))
-                meanings.inputFields[FieldCoordinate(names.orderBy, relationship.name)] = .relationship(relationship.name)
+                meanings.inputFields[FieldCoordinate(names.orderBy, relationship.name)] = .relationship(
+                    relationship.name)
             case .array:
                 let aggregateName = relationship.name + "_aggregate"
                 fields.append(SDLDocument.Argument(name: aggregateName, type: target.names.aggregateOrderBy))
-                meanings.inputFields[FieldCoordinate(names.orderBy, aggregateName)] = .relationshipAggregate(relationship.name)
+                meanings.inputFields[FieldCoordinate(names.orderBy, aggregateName)] = .relationshipAggregate(
+                    relationship.name)
             }
         }
-        document.define(names.orderBy, .input(description: "Ordering options when selecting data from \"\(table.key.name.name)\".", fields: fields))
+        document.define(
+            names.orderBy,
+            .input(description: "Ordering options when selecting data from \"\(table.key.name.name)\".", fields: fields)
+        )
     }
 
     mutating func defineSelectColumn(_ table: ResolvedTable) {
-        document.define(table.names.selectColumn, .enumeration(
-            description: "select columns of table \"\(table.key.name.name)\"",
-            values: table.columns.map { ($0.fieldName, "column name") }))
+        document.define(
+            table.names.selectColumn,
+            .enumeration(
+                description: "select columns of table \"\(table.key.name.name)\"",
+                values: table.columns.map { ($0.fieldName, "column name") }))
     }
 
     mutating func defineOrderByEnum() {
-        document.define(HasuraNames.orderByEnum, .enumeration(description: "column ordering options", values: [
-            ("asc", "in ascending order, nulls last"),
-            ("asc_nulls_first", "in ascending order, nulls first"),
-            ("asc_nulls_last", "in ascending order, nulls last"),
-            ("desc", "in descending order, nulls first"),
-            ("desc_nulls_first", "in descending order, nulls first"),
-            ("desc_nulls_last", "in descending order, nulls last"),
-        ]))
+        document.define(
+            HasuraNames.orderByEnum,
+            .enumeration(
+                description: "column ordering options",
+                values: [
+                    ("asc", "in ascending order, nulls last"),
+                    ("asc_nulls_first", "in ascending order, nulls first"),
+                    ("asc_nulls_last", "in ascending order, nulls last"),
+                    ("desc", "in descending order, nulls first"),
+                    ("desc_nulls_first", "in descending order, nulls first"),
+                    ("desc_nulls_last", "in descending order, nulls last"),
+                ]))
     }
 
     /// `<t>_aggregate_order_by`, `<t>_<fn>_order_by`, `<t>_aggregate_bool_exp(_count)` for an array relationship's target.
@@ -234,25 +281,40 @@ public struct SchemaBuilder {
             guard !columns.isEmpty else { continue }
             let typeName = names.aggregateFunctionOrderBy(function)
             fields.append(SDLDocument.Argument(name: function.rawValue, type: typeName))
-            meanings.inputFields[FieldCoordinate(names.aggregateOrderBy, function.rawValue)] = .orderByAggregateFunction(function)
-            document.define(typeName, .input(
-                description: "order by \(function.rawValue)() on columns of table \"\(table.key.name.name)\"",
-                fields: columns.map { SDLDocument.Argument(name: $0.fieldName, type: HasuraNames.orderByEnum) }))
-            for column in columns { meanings.inputFields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name) }
+            meanings.inputFields[FieldCoordinate(names.aggregateOrderBy, function.rawValue)] =
+                .orderByAggregateFunction(function)
+            document.define(
+                typeName,
+                .input(
+                    description: "order by \(function.rawValue)() on columns of table \"\(table.key.name.name)\"",
+                    fields: columns.map { SDLDocument.Argument(name: $0.fieldName, type: HasuraNames.orderByEnum) }))
+            for column in columns {
+                meanings.inputFields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name)
+            }
         }
-        document.define(names.aggregateOrderBy, .input(description: "order by aggregate values of table \"\(table.key.name.name)\"", fields: fields))
+        document.define(
+            names.aggregateOrderBy,
+            .input(description: "order by aggregate values of table \"\(table.key.name.name)\"", fields: fields))
 
-        document.define(names.aggregateBoolExp, .input(description: nil, fields: [
-            SDLDocument.Argument(name: "count", type: names.aggregateBoolExpCount),
-        ]))
+        document.define(
+            names.aggregateBoolExp,
+            .input(
+                description: nil,
+                fields: [
+                    SDLDocument.Argument(name: "count", type: names.aggregateBoolExpCount)
+                ]))
         meanings.inputFields[FieldCoordinate(names.aggregateBoolExp, "count")] = .aggregateBoolCount
         let intComparison = defineComparisonExp(.int, sourceKind: sourceKind(table))
-        document.define(names.aggregateBoolExpCount, .input(description: nil, fields: [
-            SDLDocument.Argument(name: "arguments", type: "[\(names.selectColumn)!]"),
-            SDLDocument.Argument(name: "distinct", type: "Boolean"),
-            SDLDocument.Argument(name: "filter", type: names.boolExp),
-            SDLDocument.Argument(name: "predicate", type: "\(intComparison)!"),
-        ]))
+        document.define(
+            names.aggregateBoolExpCount,
+            .input(
+                description: nil,
+                fields: [
+                    SDLDocument.Argument(name: "arguments", type: "[\(names.selectColumn)!]"),
+                    SDLDocument.Argument(name: "distinct", type: "Boolean"),
+                    SDLDocument.Argument(name: "filter", type: names.boolExp),
+                    SDLDocument.Argument(name: "predicate", type: "\(intComparison)!"),
+                ]))
     }
 
     // MARK: Scalars and comparisons
@@ -284,7 +346,9 @@ public struct SchemaBuilder {
             case .cast:
                 let castType = HasuraNames.castExp(scalar)
                 let stringComparison = defineComparisonExp(.string, sourceKind: sourceKind)
-                document.define(castType, .input(description: nil, fields: [SDLDocument.Argument(name: "String", type: stringComparison)]))
+                document.define(
+                    castType,
+                    .input(description: nil, fields: [SDLDocument.Argument(name: "String", type: stringComparison)]))
                 meanings.inputFields[FieldCoordinate(castType, "String")] = .castToString
                 type = castType
             default: type = scalar.name
@@ -292,9 +356,12 @@ public struct SchemaBuilder {
             fields.append(SDLDocument.Argument(name: op.rawValue, type: type))
             meanings.inputFields[FieldCoordinate(typeName, op.rawValue)] = .comparison(op)
         }
-        document.define(typeName, .input(
-            description: "Boolean expression to compare columns of type \"\(scalar.name)\". All fields are combined with logical 'AND'.",
-            fields: fields))
+        document.define(
+            typeName,
+            .input(
+                description:
+                    "Boolean expression to compare columns of type \"\(scalar.name)\". All fields are combined with logical 'AND'.",
+                fields: fields))
         return typeName
     }
 }

@@ -45,7 +45,8 @@ public enum FieldMeaning: Sendable, Hashable {
 /// The update operators of `update_<t>` and `<t>_updates`, by argument name.
 public enum UpdateOperator: String, Sendable, Hashable, CaseIterable {
     case set = "_set", inc = "_inc"
-    case append = "_append", prepend = "_prepend", deleteKey = "_delete_key", deleteElem = "_delete_elem", deleteAtPath = "_delete_at_path"
+    case append = "_append", prepend = "_prepend", deleteKey = "_delete_key", deleteElem = "_delete_elem",
+        deleteAtPath = "_delete_at_path"
 
     /// Operators on jsonb columns, offered on Postgres sources.
     public var isJSONB: Bool { self != .set && self != .inc }
@@ -90,7 +91,9 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     /// Operators every scalar has.
     public static let general: [ComparisonOperator] = [.eq, .neq, .gt, .gte, .lt, .lte, .in, .nin, .isNull]
     /// Operators text scalars add.
-    public static let text: [ComparisonOperator] = [.like, .nlike, .ilike, .nilike, .similar, .nsimilar, .regex, .nregex, .iregex, .niregex]
+    public static let text: [ComparisonOperator] = [
+        .like, .nlike, .ilike, .nilike, .similar, .nsimilar, .regex, .nregex, .iregex, .niregex,
+    ]
     /// Operators `jsonb` adds on Postgres.
     public static let jsonb: [ComparisonOperator] = [.contains, .containedIn, .hasKey, .hasKeysAll, .hasKeysAny, .cast]
 }

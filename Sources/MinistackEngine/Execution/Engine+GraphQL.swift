@@ -1,6 +1,6 @@
 import GraphQL
-public import MinistackCore
 import Logging
+public import MinistackCore
 
 extension Engine {
     /// `POST /v1/graphql`: a request object or a batch (array) of them. As on Hasura, every
@@ -17,7 +17,9 @@ extension Engine {
         do {
             if case .array(let items) = json {
                 var requests: [GraphQLRequest] = []
-                for (index, item) in items.enumerated() { requests.append(try GraphQLRequest(json: item, path: "$[\(index)]")) }
+                for (index, item) in items.enumerated() {
+                    requests.append(try GraphQLRequest(json: item, path: "$[\(index)]"))
+                }
                 var bodies: [String] = []
                 for request in requests { bodies.append(await execute(request, session: session, snapshot: snapshot)) }
                 return EngineResponse(status: 200, body: "[" + bodies.joined(separator: ",") + "]")
@@ -38,12 +40,15 @@ extension Engine {
         }
     }
 
-    private func executeOrThrow(_ request: GraphQLRequest, session: Session, snapshot: Snapshot) async throws(HasuraError) -> String {
+    private func executeOrThrow(_ request: GraphQLRequest, session: Session, snapshot: Snapshot)
+        async throws(HasuraError) -> String
+    {
         let roleSchema: RoleSchema
         do {
             roleSchema = try snapshot.schema(for: session.role)
         } catch {
-            throw HasuraError(.unexpected, "could not build the schema for role \(session.role)", internal: .string("\(error)"))
+            throw HasuraError(
+                .unexpected, "could not build the schema for role \(session.role)", internal: .string("\(error)"))
         }
         let key = OperationCache.Key(role: session.role, query: request.query, operationName: request.operationName)
         let prepared = snapshot.operations.operation(for: key) {
@@ -58,13 +63,16 @@ extension Engine {
         case .mutation where !roleSchema.hasMutationRoot: throw HasuraError(.validationFailed, "no mutations exist")
         case .mutation:
             return try await executeMutation(
-                request, operation: operation, fragments: fragments, roleSchema: roleSchema, session: session, snapshot: snapshot)
+                request, operation: operation, fragments: fragments, roleSchema: roleSchema, session: session,
+                snapshot: snapshot)
         case .subscription:
-            throw HasuraError(.validationFailed, "subscriptions are not supported over HTTP; use a WebSocket connection")
+            throw HasuraError(
+                .validationFailed, "subscriptions are not supported over HTTP; use a WebSocket connection")
         }
         let variables: CoercedVariables
         do {
-            variables = try VariableCoercion.coerce(definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
+            variables = try VariableCoercion.coerce(
+                definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
         } catch {
             throw HasuraError(error)
         }
@@ -74,7 +82,8 @@ extension Engine {
         } else {
             do {
                 let plan = try QueryPlanner.plan(
-                    operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model, variables: variables)
+                    operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model,
+                    variables: variables)
                 compiled = SQLCompiler.compile(plan.ir, dialects: snapshot.dialect(forSource:))
                 if plan.isCacheable { prepared.store(compiled, for: variables.fingerprint) }
             } catch {
@@ -83,9 +92,12 @@ extension Engine {
         }
         let rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
         var introspection: [String: String] = [:]
-        if compiled.rootFields.contains(where: { if case .introspection = $0.field { return true } else { return false } }) {
+        if compiled.rootFields.contains(where: {
+            if case .introspection = $0.field { return true } else { return false }
+        }) {
             introspection = try await introspect(
-                prepared: prepared, operation: operation, fragments: fragments, variables: variables.values, schema: roleSchema.schema)
+                prepared: prepared, operation: operation, fragments: fragments, variables: variables.values,
+                schema: roleSchema.schema)
         }
         var body = "{\"data\":{"
         for (index, (alias, field)) in compiled.rootFields.enumerated() {
@@ -115,25 +127,34 @@ extension Engine {
         let mutation: MutationIR
         let variables: CoercedVariables
         do {
-            variables = try VariableCoercion.coerce(definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
+            variables = try VariableCoercion.coerce(
+                definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
             mutation = try QueryPlanner.planMutation(
-                operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model, variables: variables)
+                operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model,
+                variables: variables)
         } catch {
             throw HasuraError(error)
         }
         let sources = Set(mutation.rootFields.compactMap { $0.field.table?.key.source })
         guard sources.count <= 1 else {
-            throw HasuraError(.notSupported, "a mutation can write to one source at a time; this one writes to \(sources.sorted().joined(separator: ", "))")
+            throw HasuraError(
+                .notSupported,
+                "a mutation can write to one source at a time; this one writes to \(sources.sorted().joined(separator: ", "))"
+            )
         }
         guard let source = sources.first else {
             return "{\"data\":" + MutationExecutor.constantsOnly(mutation) + "}"
         }
-        guard let driver = snapshot.driver(forSource: source) else { throw HasuraError(.unexpected, "source \"\(source)\" is not connected") }
+        guard let driver = snapshot.driver(forSource: source) else {
+            throw HasuraError(.unexpected, "source \"\(source)\" is not connected")
+        }
         let statements = MutationStatements(dialect: snapshot.dialect(forSource: source))
         let values = variables.values
         do {
             let data = try await driver.transaction { transaction in
-                try await MutationExecutor(statements: statements, variables: values, session: session, transaction: transaction).run(mutation)
+                try await MutationExecutor(
+                    statements: statements, variables: values, session: session, transaction: transaction
+                ).run(mutation)
             }
             return "{\"data\":" + data + "}"
         } catch let error as HasuraError {
@@ -146,7 +167,9 @@ extension Engine {
     }
 
     /// Runs each source's statement (concurrently when there are several) and returns their rows in order.
-    private func run(_ compiled: CompiledQuery, variables: [String: JSONValue], session: Session, snapshot: Snapshot) async throws(HasuraError) -> [[String?]] {
+    private func run(_ compiled: CompiledQuery, variables: [String: JSONValue], session: Session, snapshot: Snapshot)
+        async throws(HasuraError) -> [[String?]]
+    {
         var bound: [(any DatabaseDriver, DatabaseStatement)] = []
         for (source, statement) in compiled.statements {
             guard let driver = snapshot.driver(forSource: source) else {
@@ -206,18 +229,30 @@ extension Engine {
         let operation: OperationDefinition
         if let operationName {
             guard let named = operations.first(where: { $0.name?.value == operationName }) else {
-                return PreparedOperation(.failed([HasuraError(.validationFailed, "no such operation found in the document: \(JSONValue.quoted(operationName))")]))
+                return PreparedOperation(
+                    .failed([
+                        HasuraError(
+                            .validationFailed,
+                            "no such operation found in the document: \(JSONValue.quoted(operationName))")
+                    ]))
             }
             operation = named
         } else {
             guard operations.count == 1 else {
-                return PreparedOperation(.failed([HasuraError(
-                    .validationFailed, "exactly one operation has to be present in the document when operationName is not specified")]))
+                return PreparedOperation(
+                    .failed([
+                        HasuraError(
+                            .validationFailed,
+                            "exactly one operation has to be present in the document when operationName is not specified"
+                        )
+                    ]))
             }
             operation = operations[0]
         }
         var fragments: [String: FragmentDefinition] = [:]
-        for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
+        for case let fragment as FragmentDefinition in document.definitions {
+            fragments[fragment.name.value] = fragment
+        }
         return PreparedOperation(.ready(document: document, operation: operation, fragments: fragments))
     }
 }

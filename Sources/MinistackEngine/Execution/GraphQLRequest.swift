@@ -10,11 +10,15 @@ struct GraphQLRequest: Sendable {
     /// Reads one request object; the error is Hasura's `{"path","error","code"}` for HTTP 400.
     init(json: JSONValue, path: String) throws(HasuraError) {
         guard case .object(let fields) = json else {
-            throw HasuraError(.parseFailed, "expected an object for the GraphQL request, but found \(json.kindName)", path: path)
+            throw HasuraError(
+                .parseFailed, "expected an object for the GraphQL request, but found \(json.kindName)", path: path)
         }
-        guard let query = fields["query"] else { throw HasuraError(.parseFailed, "key \"query\" not found", path: path) }
+        guard let query = fields["query"] else {
+            throw HasuraError(.parseFailed, "key \"query\" not found", path: path)
+        }
         guard case .string(let text) = query else {
-            throw HasuraError(.parseFailed, "expected a string for \"query\", but found \(query.kindName)", path: path + ".query")
+            throw HasuraError(
+                .parseFailed, "expected a string for \"query\", but found \(query.kindName)", path: path + ".query")
         }
         self.query = text
         variables = fields["variables"]
@@ -22,7 +26,9 @@ struct GraphQLRequest: Sendable {
         case nil, .null?: operationName = nil
         case .string(let name)?: operationName = name
         case let other?:
-            throw HasuraError(.parseFailed, "expected a string for \"operationName\", but found \(other.kindName)", path: path + ".operationName")
+            throw HasuraError(
+                .parseFailed, "expected a string for \"operationName\", but found \(other.kindName)",
+                path: path + ".operationName")
         }
     }
 }

@@ -6,7 +6,9 @@ import OrderedCollections
 /// Slow for big schemas, so results are cached per prepared operation and variables.
 enum IntrospectionExecutor {
     /// Root field alias → its JSON text.
-    static func execute(documentText: String, schema: GraphQLSchema, variables: [String: JSONValue]) async throws(HasuraError) -> [String: String] {
+    static func execute(documentText: String, schema: GraphQLSchema, variables: [String: JSONValue])
+        async throws(HasuraError) -> [String: String]
+    {
         do {
             let document = try parse(source: documentText)
             let result = try await GraphQL.execute(
@@ -33,7 +35,8 @@ enum IntrospectionExecutor {
         case .number(let digits): Int(digits).map { Map.number(Number($0)) } ?? .number(Number(Double(digits) ?? 0))
         case .string(let text): .string(text)
         case .array(let items): .array(items.map(map(from:)))
-        case .object(let fields): .dictionary(OrderedDictionary(uniqueKeysWithValues: fields.map { ($0.key, map(from: $0.value)) }))
+        case .object(let fields):
+            .dictionary(OrderedDictionary(uniqueKeysWithValues: fields.map { ($0.key, map(from: $0.value)) }))
         }
     }
 
@@ -44,7 +47,8 @@ enum IntrospectionExecutor {
         case .number(let number): .number(number.stringValue)
         case .string(let text): .string(text)
         case .array(let items): .array(items.map(json(from:)))
-        case .dictionary(let fields): .object(OrderedDictionary(uniqueKeysWithValues: fields.map { ($0.key, json(from: $0.value)) }))
+        case .dictionary(let fields):
+            .object(OrderedDictionary(uniqueKeysWithValues: fields.map { ($0.key, json(from: $0.value)) }))
         }
     }
 }

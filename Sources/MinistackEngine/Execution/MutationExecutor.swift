@@ -32,7 +32,9 @@ struct MutationExecutor {
                 var answers: [String] = []
                 for update in updates {
                     let rows = try await write(statements.update(update))
-                    answers.append(try await answer(.response(response), table: update.table, rows: rows, affectedRows: rows.count))
+                    answers.append(
+                        try await answer(.response(response), table: update.table, rows: rows, affectedRows: rows.count)
+                    )
                 }
                 body += "[" + answers.joined(separator: ",") + "]"
             case .delete(let delete, let output):
@@ -53,32 +55,49 @@ struct MutationExecutor {
 
     /// Inserts every row (nested rows first or after, as their relationship requires) and
     /// returns how many rows were written in all; `written` gets this table's rows.
-    func insert(_ insert: InsertIR, extraValues: [(ResolvedColumn, JSONValue)], written: inout [[String: JSONValue]]) async throws -> Int {
+    func insert(_ insert: InsertIR, extraValues: [(ResolvedColumn, JSONValue)], written: inout [[String: JSONValue]])
+        async throws -> Int
+    {
         var count = 0
         for row in insert.rows {
             var values = row.values
             for (column, value) in extraValues {
                 values.removeAll { $0.column.name == column.name }
-                values.append((column, SQLParameter(source: .literal(value), scalar: column.scalar, databaseType: column.databaseType)))
+                values.append(
+                    (
+                        column,
+                        SQLParameter(source: .literal(value), scalar: column.scalar, databaseType: column.databaseType)
+                    ))
             }
             for (relationship, nested) in row.objectRelationships {
                 var parents: [[String: JSONValue]] = []
                 count += try await self.insert(nested, extraValues: [], written: &parents)
                 guard let parent = parents.first else { continue }
                 for pair in relationship.mapping {
-                    guard let local = insert.table.column(named: pair.local), let remote = nested.table.column(named: pair.remote) else { continue }
+                    guard let local = insert.table.column(named: pair.local),
+                        let remote = nested.table.column(named: pair.remote)
+                    else { continue }
                     values.removeAll { $0.column.name == local.name }
-                    values.append((local, SQLParameter(source: .literal(parent[remote.fieldName] ?? .null), scalar: local.scalar, databaseType: local.databaseType)))
+                    values.append(
+                        (
+                            local,
+                            SQLParameter(
+                                source: .literal(parent[remote.fieldName] ?? .null), scalar: local.scalar,
+                                databaseType: local.databaseType)
+                        ))
                 }
             }
-            let rows = try await write(statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))
+            let rows = try await write(
+                statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))
             guard let inserted = rows.first else { continue }
             count += 1
             written.append(inserted)
             for (relationship, nested) in row.arrayRelationships {
                 var keys: [(ResolvedColumn, JSONValue)] = []
                 for pair in relationship.mapping {
-                    guard let local = insert.table.column(named: pair.local), let remote = nested.table.column(named: pair.remote) else { continue }
+                    guard let local = insert.table.column(named: pair.local),
+                        let remote = nested.table.column(named: pair.remote)
+                    else { continue }
                     keys.append((remote, inserted[local.fieldName] ?? .null))
                 }
                 var children: [[String: JSONValue]] = []
@@ -91,7 +110,9 @@ struct MutationExecutor {
     // MARK: Answers
 
     /// A mutation response or single row for the rows a write returned, read back now.
-    func answer(_ output: MutationOutput, table: ResolvedTable, rows: [[String: JSONValue]], affectedRows: Int) async throws -> String {
+    func answer(_ output: MutationOutput, table: ResolvedTable, rows: [[String: JSONValue]], affectedRows: Int)
+        async throws -> String
+    {
         switch output {
         case .singleRow(let fields):
             guard let row = rows.first else { return "null" }
@@ -116,7 +137,8 @@ struct MutationExecutor {
     func answerForDelete(_ output: MutationOutput, before: String, affectedRows: Int) throws -> String {
         switch output {
         case .singleRow:
-            guard affectedRows > 0, case .array(let items)? = try? JSONParser.parse(before), let first = items.first else { return "null" }
+            guard affectedRows > 0, case .array(let items)? = try? JSONParser.parse(before), let first = items.first
+            else { return "null" }
             return first.serialized
         case .response(let fields):
             var body = "{"
@@ -136,7 +158,9 @@ struct MutationExecutor {
 
     /// The selection's JSON for each written row, read again by primary key (so relationships
     /// see the state after the write); without a primary key, the written columns themselves.
-    func reread(_ fields: [(alias: String, field: FieldIR)], table: ResolvedTable, rows: [[String: JSONValue]]) async throws -> [String] {
+    func reread(_ fields: [(alias: String, field: FieldIR)], table: ResolvedTable, rows: [[String: JSONValue]])
+        async throws -> [String]
+    {
         guard !rows.isEmpty else { return [] }
         guard !table.primaryKey.isEmpty else {
             return try rows.map { row in try Self.columnsOnly(fields, row: row, table: table) }
@@ -146,14 +170,17 @@ struct MutationExecutor {
         return (answer.first ?? []).map { $0 ?? "null" }
     }
 
-    static func columnsOnly(_ fields: [(alias: String, field: FieldIR)], row: [String: JSONValue], table: ResolvedTable) throws -> String {
+    static func columnsOnly(_ fields: [(alias: String, field: FieldIR)], row: [String: JSONValue], table: ResolvedTable)
+        throws -> String
+    {
         var object: [(String, JSONValue)] = []
         for (alias, field) in fields {
             switch field {
             case .column(let column): object.append((alias, row[column.fieldName] ?? .null))
             case .typename(let name): object.append((alias, .string(name)))
             default:
-                throw HasuraError(.notSupported, "returning relationships of table \(table.key.name) needs a primary key")
+                throw HasuraError(
+                    .notSupported, "returning relationships of table \(table.key.name) needs a primary key")
             }
         }
         return JSONValue.fields(object).serialized

@@ -3,10 +3,14 @@ import OrderedCollections
 
 /// Reads each parameter's value for this request from its source.
 enum ParameterBinding {
-    static func bind(_ statement: PreparedStatement, variables: [String: JSONValue], session: Session) -> DatabaseStatement {
+    static func bind(_ statement: PreparedStatement, variables: [String: JSONValue], session: Session)
+        -> DatabaseStatement
+    {
         DatabaseStatement(
             sql: statement.sql,
-            bindings: statement.parameters.map { BoundValue(value(of: $0.source, variables: variables, session: session), as: $0.scalar) })
+            bindings: statement.parameters.map {
+                BoundValue(value(of: $0.source, variables: variables, session: session), as: $0.scalar)
+            })
     }
 
     static func value(of source: ParameterSource, variables: [String: JSONValue], session: Session) -> JSONValue {

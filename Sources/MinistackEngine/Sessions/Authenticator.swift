@@ -19,13 +19,16 @@ public struct Authenticator: Sendable {
         for (name, value) in headers { lowered[name.lowercased()] = value }
         if let adminSecret {
             guard let given = lowered["x-hasura-admin-secret"] ?? lowered["x-hasura-access-key"] else {
-                return .failure(HasuraError(.accessDenied, "x-hasura-admin-secret/x-hasura-access-key required, but not found"))
+                return .failure(
+                    HasuraError(.accessDenied, "x-hasura-admin-secret/x-hasura-access-key required, but not found"))
             }
             guard constantTimeEquals(given, adminSecret) else {
                 return .failure(HasuraError(.accessDenied, "invalid x-hasura-admin-secret/x-hasura-access-key"))
             }
         }
-        let variables = lowered.filter { $0.key.hasPrefix("x-hasura-") && $0.key != "x-hasura-admin-secret" && $0.key != "x-hasura-access-key" }
+        let variables = lowered.filter {
+            $0.key.hasPrefix("x-hasura-") && $0.key != "x-hasura-admin-secret" && $0.key != "x-hasura-access-key"
+        }
         let role = lowered["x-hasura-role"].flatMap { $0.isEmpty ? nil : $0 } ?? Session.adminRole
         return .success(Session(role: role, variables: variables, isAdmin: true))
     }

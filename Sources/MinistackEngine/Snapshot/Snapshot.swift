@@ -26,7 +26,9 @@ public final class Snapshot: Sendable {
     /// role gets Hasura's empty schema for a role without permissions.
     func schema(for role: String) throws -> RoleSchema {
         if let cached = roleSchemas.withLock({ $0[role] }) { return cached }
-        let empty = Model(sources: model.sources.map { ResolvedSource(name: $0.name, kind: $0.kind, tables: []) }, inconsistencies: [])
+        let empty = Model(
+            sources: model.sources.map { ResolvedSource(name: $0.name, kind: $0.kind, tables: []) }, inconsistencies: []
+        )
         let schema = try SchemaBuilder.build(model: empty, role: role)
         roleSchemas.withLock { $0[role] = schema }
         return schema

@@ -9,7 +9,8 @@ import MinistackSQLite
 /// Reads files, connects drivers, applies seeds to a newly created SQLite file, introspects,
 /// then hands everything to the pure `ModelResolver` and `SchemaBuilder`.
 public enum SnapshotLoader {
-    public static func load(_ configuration: ServeConfiguration, logger: Logger) async throws(StartupError) -> Snapshot {
+    public static func load(_ configuration: ServeConfiguration, logger: Logger) async throws(StartupError) -> Snapshot
+    {
         let files = MetadataFiles.read(directory: configuration.metadataDirectory)
         var metadata: Metadata
         do {
@@ -18,12 +19,18 @@ public enum SnapshotLoader {
             throw .metadata(error.description)
         }
         if files.isEmpty {
-            logger.info("no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")")
+            logger.info(
+                "no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")"
+            )
         }
         if metadata.sources.isEmpty {
             let url = configuration.databaseURL ?? ServeConfiguration.embeddedDatabaseURL
-            guard let location = DatabaseLocation(url: url) else { throw .configuration("unsupported database URL: \(url)") }
-            metadata.sources = [SourceMetadata(name: "default", kind: location.kind, databaseURL: .literal(url), tables: [])]
+            guard let location = DatabaseLocation(url: url) else {
+                throw .configuration("unsupported database URL: \(url)")
+            }
+            metadata.sources = [
+                SourceMetadata(name: "default", kind: location.kind, databaseURL: .literal(url), tables: [])
+            ]
         }
 
         var drivers: [String: any DatabaseDriver] = [:]
@@ -32,8 +39,12 @@ public enum SnapshotLoader {
         for index in metadata.sources.indices {
             let source = metadata.sources[index]
             let overrides = configuration.databaseURL != nil && (source.name == "default" || index == 0)
-            guard let url = overrides ? configuration.databaseURL : source.databaseURL?.resolve(in: configuration.environment) else {
-                unreachable[source.name] = "the database URL of source \"\(source.name)\" is not set (environment variable missing?)"
+            guard
+                let url = overrides
+                    ? configuration.databaseURL : source.databaseURL?.resolve(in: configuration.environment)
+            else {
+                unreachable[source.name] =
+                    "the database URL of source \"\(source.name)\" is not set (environment variable missing?)"
                 continue
             }
             guard let location = DatabaseLocation(url: url) else {
@@ -42,11 +53,14 @@ public enum SnapshotLoader {
                 continue
             }
             if location.kind != source.kind {
-                logger.notice("source \(source.name) is declared \(source.kind.rawValue) but its URL is \(location.kind.rawValue); using \(location.kind.rawValue)")
+                logger.notice(
+                    "source \(source.name) is declared \(source.kind.rawValue) but its URL is \(location.kind.rawValue); using \(location.kind.rawValue)"
+                )
                 metadata.sources[index] = source.switching(to: location.kind)
             }
             do {
-                let driver = try await connect(location, source: source.name, seeds: configuration.seedsDirectory, logger: logger)
+                let driver = try await connect(
+                    location, source: source.name, seeds: configuration.seedsDirectory, logger: logger)
                 let catalog = try await driver.introspect()
                 drivers[source.name] = driver
                 catalogs[source.name] = catalog
@@ -70,7 +84,9 @@ public enum SnapshotLoader {
     }
 
     /// Opens a driver; a SQLite file that did not exist is created and seeded.
-    static func connect(_ location: DatabaseLocation, source: String, seeds: String, logger: Logger) async throws -> any DatabaseDriver {
+    static func connect(_ location: DatabaseLocation, source: String, seeds: String, logger: Logger) async throws
+        -> any DatabaseDriver
+    {
         switch location {
         case .postgres(let url):
             let driver = try PostgresDriver(url: PostgresURL(url))
@@ -94,7 +110,8 @@ public enum SnapshotLoader {
 enum MetadataFiles {
     static func read(directory: String) -> [String: String] {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [:] }
         var files: [String: String] = [:]
         let prefix = root.standardizedFileURL.path + "/"
         for case let url as URL in enumerator {

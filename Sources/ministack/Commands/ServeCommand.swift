@@ -20,49 +20,72 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "Database of the 'default' source: postgres://…, postgresql://…, sqlite:path, or a path ending in .db/.sqlite. (env: MINISTACK_DATABASE_URL, HASURA_GRAPHQL_DATABASE_URL; default: the metadata's URL, else sqlite:ministack.sqlite)",
-        valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Database of the 'default' source: postgres://…, postgresql://…, sqlite:path, or a path ending in .db/.sqlite. (env: MINISTACK_DATABASE_URL, HASURA_GRAPHQL_DATABASE_URL; default: the metadata's URL, else sqlite:ministack.sqlite)",
+            valueName: "url"))
     var databaseURL: String?
 
-    @Option(help: ArgumentHelp("Hasura metadata directory (v3 layout). (env: MINISTACK_METADATA_DIR)", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Hasura metadata directory (v3 layout). (env: MINISTACK_METADATA_DIR)", valueName: "dir"))
     var metadataDir: String?
 
-    @Option(help: ArgumentHelp("Seed SQL directory, applied when ministack creates a SQLite file. (default: seeds/ beside the metadata directory)", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Seed SQL directory, applied when ministack creates a SQLite file. (default: seeds/ beside the metadata directory)",
+            valueName: "dir"))
     var seedsDir: String?
 
-    @Option(help: ArgumentHelp("Address to listen on. (env: MINISTACK_HOST, HASURA_GRAPHQL_SERVER_HOST; default: 127.0.0.1)", valueName: "host"))
+    @Option(
+        help: ArgumentHelp(
+            "Address to listen on. (env: MINISTACK_HOST, HASURA_GRAPHQL_SERVER_HOST; default: 127.0.0.1)",
+            valueName: "host"))
     var host: String?
 
-    @Option(help: ArgumentHelp("Port to listen on. (env: MINISTACK_PORT, HASURA_GRAPHQL_SERVER_PORT; default: 8080)", valueName: "port"))
+    @Option(
+        help: ArgumentHelp(
+            "Port to listen on. (env: MINISTACK_PORT, HASURA_GRAPHQL_SERVER_PORT; default: 8080)", valueName: "port"))
     var port: Int?
 
-    @Option(help: ArgumentHelp("Require this value in the x-hasura-admin-secret header. (env: MINISTACK_ADMIN_SECRET, HASURA_GRAPHQL_ADMIN_SECRET)", valueName: "secret"))
+    @Option(
+        help: ArgumentHelp(
+            "Require this value in the x-hasura-admin-secret header. (env: MINISTACK_ADMIN_SECRET, HASURA_GRAPHQL_ADMIN_SECRET)",
+            valueName: "secret"))
     var adminSecret: String?
 
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
 
-    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error. (env: MINISTACK_LOG_LEVEL)", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Log level: trace, debug, info, notice, warning, error. (env: MINISTACK_LOG_LEVEL)", valueName: "level"))
     var logLevel: String?
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
-            throw ValidationError("--database-url must start with postgres://, postgresql:// or sqlite:, or be a path ending in .db or .sqlite")
+            throw ValidationError(
+                "--database-url must start with postgres://, postgresql:// or sqlite:, or be a path ending in .db or .sqlite"
+            )
         }
-        if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("unknown --log-level \(logLevel)")
+        }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        func fromEnvironment(_ names: String...) -> String? { names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } }
+        func fromEnvironment(_ names: String...) -> String? {
+            names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        }
 
         var logger = Logger(label: "ministack")
         logger.logLevel = Logger.Level(rawValue: logLevel ?? fromEnvironment("MINISTACK_LOG_LEVEL") ?? "info") ?? .info
         let databaseURL = databaseURL ?? fromEnvironment("MINISTACK_DATABASE_URL", "HASURA_GRAPHQL_DATABASE_URL")
         if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
-            throw ValidationError("the database URL from the environment is not supported: it must start with postgres://, postgresql:// or sqlite:")
+            throw ValidationError(
+                "the database URL from the environment is not supported: it must start with postgres://, postgresql:// or sqlite:"
+            )
         }
         let portText = fromEnvironment("MINISTACK_PORT", "HASURA_GRAPHQL_SERVER_PORT")
         guard let port = port ?? (portText.map { Int($0) } ?? 8080) else {
@@ -70,7 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = host ?? fromEnvironment("MINISTACK_HOST", "HASURA_GRAPHQL_SERVER_HOST") ?? "127.0.0.1"
         let configuration = ServeConfiguration(
-            databaseURL: databaseURL, metadataDirectory: metadataDir ?? fromEnvironment("MINISTACK_METADATA_DIR") ?? "metadata",
+            databaseURL: databaseURL,
+            metadataDirectory: metadataDir ?? fromEnvironment("MINISTACK_METADATA_DIR") ?? "metadata",
             trackAll: trackAll, seedsDirectory: seedsDir, environment: environment)
 
         let snapshot: Snapshot
@@ -81,10 +105,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let engine = Engine(store: SnapshotStore(snapshot), logger: logger)
-        let authenticator = Authenticator(adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
+        let authenticator = Authenticator(
+            adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
         logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
         do {
-            try await MinistackServer.run(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
+            try await MinistackServer.run(
+                engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
         } catch {
             await engine.shutdown()
             throw error
