@@ -118,22 +118,15 @@ struct MutationExecutor {
             guard let row = rows.first else { return "null" }
             return try await reread(fields, table: table, rows: [row]).first ?? "null"
         case .response(let fields):
-            var body = "{"
-            for (index, (alias, field)) in fields.enumerated() {
-                if index > 0 { body += "," }
-                JSONValue.writeString(alias, to: &body)
-                body += ":"
-                switch field {
-                case .affectedRows: body += String(affectedRows)
-                case .typename(let name): JSONValue.writeString(name, to: &body)
-                case .returning(let rowFields):
-                    body += "[" + (try await reread(rowFields, table: table, rows: rows)).joined(separator: ",") + "]"
-                }
+            var returning = "[]"
+            if let rowFields = output.returnedFields {
+                returning = "[" + (try await reread(rowFields, table: table, rows: rows)).joined(separator: ",") + "]"
             }
-            return body + "}"
+            return Self.response(fields, affectedRows: affectedRows, returning: returning)
         }
     }
 
+    /// The answer of a delete, whose `returning` was read before the rows went.
     func answerForDelete(_ output: MutationOutput, before: String, affectedRows: Int) throws -> String {
         switch output {
         case .singleRow:
@@ -141,19 +134,26 @@ struct MutationExecutor {
             else { return "null" }
             return first.serialized
         case .response(let fields):
-            var body = "{"
-            for (index, (alias, field)) in fields.enumerated() {
-                if index > 0 { body += "," }
-                JSONValue.writeString(alias, to: &body)
-                body += ":"
-                switch field {
-                case .affectedRows: body += String(affectedRows)
-                case .typename(let name): JSONValue.writeString(name, to: &body)
-                case .returning: body += before
-                }
-            }
-            return body + "}"
+            return Self.response(fields, affectedRows: affectedRows, returning: before)
         }
+    }
+
+    /// `{"affected_rows": …, "returning": …, "__typename": …}` in selection order.
+    static func response(
+        _ fields: [(alias: String, field: MutationResponseField)], affectedRows: Int, returning: String
+    ) -> String {
+        var body = "{"
+        for (index, (alias, field)) in fields.enumerated() {
+            if index > 0 { body += "," }
+            JSONValue.writeString(alias, to: &body)
+            body += ":"
+            switch field {
+            case .affectedRows: body += String(affectedRows)
+            case .typename(let name): JSONValue.writeString(name, to: &body)
+            case .returning: body += returning
+            }
+        }
+        return body + "}"
     }
 
     /// The selection's JSON for each written row, read again by primary key (so relationships
