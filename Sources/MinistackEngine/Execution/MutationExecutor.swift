@@ -39,10 +39,10 @@ struct MutationExecutor {
                 body += "[" + answers.joined(separator: ",") + "]"
             case .delete(let delete, let output):
                 // `returning` shows the rows as they were, so it is read before they go.
-                var before = ""
-                if let fields = output.returnedFields {
+                var before: [String: String] = [:]
+                for (alias, fields) in output.returningSelections {
                     let rows = try await fetch(statements.select(fields, of: delete.table, matching: delete.filter))
-                    before = rows.first?.first.flatMap { $0 } ?? "[]"
+                    before[alias] = rows.first?.first.flatMap { $0 } ?? "[]"
                 }
                 let deleted = try await write(statements.delete(delete))
                 body += try answerForDelete(output, before: before, affectedRows: deleted.count)
@@ -118,19 +118,21 @@ struct MutationExecutor {
             guard let row = rows.first else { return "null" }
             return try await reread(fields, table: table, rows: [row]).first ?? "null"
         case .response(let fields):
-            var returning = "[]"
-            if let rowFields = output.returnedFields {
-                returning = "[" + (try await reread(rowFields, table: table, rows: rows)).joined(separator: ",") + "]"
+            var returning: [String: String] = [:]
+            for (alias, rowFields) in output.returningSelections {
+                returning[alias] =
+                    "[" + (try await reread(rowFields, table: table, rows: rows)).joined(separator: ",") + "]"
             }
             return Self.response(fields, affectedRows: affectedRows, returning: returning)
         }
     }
 
     /// The answer of a delete, whose `returning` was read before the rows went.
-    func answerForDelete(_ output: MutationOutput, before: String, affectedRows: Int) throws -> String {
+    func answerForDelete(_ output: MutationOutput, before: [String: String], affectedRows: Int) throws -> String {
         switch output {
         case .singleRow:
-            guard affectedRows > 0, case .array(let items)? = try? JSONParser.parse(before), let first = items.first
+            guard affectedRows > 0, let text = before[""], case .array(let items)? = try? JSONParser.parse(text),
+                let first = items.first
             else { return "null" }
             return first.serialized
         case .response(let fields):
@@ -140,7 +142,7 @@ struct MutationExecutor {
 
     /// `{"affected_rows": …, "returning": …, "__typename": …}` in selection order.
     static func response(
-        _ fields: [(alias: String, field: MutationResponseField)], affectedRows: Int, returning: String
+        _ fields: [(alias: String, field: MutationResponseField)], affectedRows: Int, returning: [String: String]
     ) -> String {
         var body = "{"
         for (index, (alias, field)) in fields.enumerated() {
@@ -150,7 +152,7 @@ struct MutationExecutor {
             switch field {
             case .affectedRows: body += String(affectedRows)
             case .typename(let name): JSONValue.writeString(name, to: &body)
-            case .returning: body += returning
+            case .returning: body += returning[alias] ?? "[]"
             }
         }
         return body + "}"
@@ -231,13 +233,15 @@ extension MutationFieldIR {
 }
 
 extension MutationOutput {
-    /// The row fields `returning` (or the single row) selects, if any.
-    var returnedFields: [(alias: String, field: FieldIR)]? {
+    /// Each `returning` alias with its row fields; a single-row output is one selection under the alias "".
+    var returningSelections: [(alias: String, fields: [(alias: String, field: FieldIR)])] {
         switch self {
-        case .singleRow(let fields): return fields
+        case .singleRow(let fields): return [("", fields)]
         case .response(let fields):
-            for (_, field) in fields { if case .returning(let rowFields) = field { return rowFields } }
-            return nil
+            return fields.compactMap { alias, field in
+                if case .returning(let rowFields) = field { return (alias, rowFields) }
+                return nil
+            }
         }
     }
 }
