@@ -31,6 +31,8 @@ public struct InsertIR: Sendable {
     public var table: ResolvedTable
     public var rows: [InsertRowIR]
     public var onConflict: OnConflictIR?
+    /// Where a database error of this insert is reported (`$.selectionSet.insert_t.args.objects`).
+    public var path: String
 }
 
 public struct InsertRowIR: Sendable {

@@ -146,7 +146,7 @@ extension QueryPlanner {
             conflict = try self.onConflict(
                 onConflict, table: table, path: path.replacingLastComponent(with: "on_conflict"))
         }
-        return InsertIR(table: table, rows: planned, onConflict: conflict)
+        return InsertIR(table: table, rows: planned, onConflict: conflict, path: path)
     }
 
     mutating func insertRow(_ node: InputNode, table: ResolvedTable, path: String) throws(PlanError) -> InsertRowIR {

@@ -9,7 +9,9 @@ public enum ValidationErrorMapping {
     }
 
     /// A validation error with Hasura's message and the `$.selectionSet…` path it concerns.
-    public static func validationError(_ error: GraphQLError, document: Document) -> HasuraError {
+    public static func validationError(_ error: GraphQLError, document: Document, schema: GraphQLSchema? = nil)
+        -> HasuraError
+    {
         let paths = NodePathIndex(document: document)
         var path = "$"
         for node in error.nodes {
@@ -18,12 +20,24 @@ public enum ValidationErrorMapping {
                 break
             }
         }
-        let (message, suffix) = rewrite(error.message)
+        let (message, suffix) = rewrite(error.message, schema: schema)
         return HasuraError(.validationFailed, message, path: path == "$" ? path : path + suffix)
     }
 
     /// Hasura's wording for GraphQLSwift's messages, and a path suffix where Hasura points deeper.
-    static func rewrite(_ message: String) -> (String, String) {
+    static func rewrite(_ message: String, schema: GraphQLSchema? = nil) -> (String, String) {
+        if let (typeName, found) = enumMismatch(message),
+            let enumType = schema?.getType(name: typeName) as? GraphQLEnumType
+        {
+            let values = enumType.values.map { "\"\($0.name)\"" }
+            let list: String
+            switch values.count {
+            case 0, 1: list = values.joined()
+            case 2: list = values.joined(separator: " or ")
+            default: list = values.dropLast().joined(separator: ", ") + ", or " + values.last!
+            }
+            return ("expected one of the values \(list) for type '\(enumType.name)', but found '\(found)'", "")
+        }
         if message.hasPrefix("Cannot query field \""), let field = quoted(message, after: "Cannot query field "),
             let type = quoted(message, after: " on type ")
         {
@@ -62,6 +76,24 @@ public enum ValidationErrorMapping {
             )
         }
         return (message, "")
+    }
+
+    /// The enum type and the value found, from GraphQLSwift's two wordings of a bad enum value.
+    static func enumMismatch(_ message: String) -> (typeName: String, found: String)? {
+        if message.hasPrefix("Value \""), message.contains(" enum."), let found = quoted(message, after: "Value "),
+            let typeName = quoted(message, after: " does not exist in ")
+        {
+            return (typeName, found)
+        }
+        if message.hasPrefix("Expected value of type \""),
+            let typeText = quoted(message, after: "Expected value of type "),
+            let foundStart = message.range(of: ", found ")
+        {
+            var found = String(message[foundStart.upperBound...])
+            if let end = found.firstIndex(where: { $0 == ";" || $0 == "." }) { found = String(found[..<end]) }
+            return (TypeRef(parsing: Substring(typeText))?.namedType ?? typeText, found)
+        }
+        return nil
     }
 
     /// The text between the double quotes that follow `marker`.

@@ -223,7 +223,8 @@ extension Engine {
         }
         let errors = validate(schema: schema.schema, ast: document)
         if let first = errors.first {
-            return PreparedOperation(.failed([ValidationErrorMapping.validationError(first, document: document)]))
+            return PreparedOperation(
+                .failed([ValidationErrorMapping.validationError(first, document: document, schema: schema.schema)]))
         }
         let operations = document.definitions.compactMap { $0 as? OperationDefinition }
         let operation: OperationDefinition

@@ -23,15 +23,20 @@ struct MutationExecutor {
                 JSONValue.writeString(text, to: &body)
             case .insert(let insert, let output):
                 var written: [[String: JSONValue]] = []
-                let count = try await self.insert(insert, extraValues: [], written: &written)
+                let count: Int
+                do {
+                    count = try await self.insert(insert, extraValues: [], written: &written)
+                } catch let error as DriverError {
+                    throw HasuraError(error, path: insert.path)
+                }
                 body += try await answer(output, table: insert.table, rows: written, affectedRows: count)
             case .update(let update, let output):
-                let rows = try await write(statements.update(update))
+                let rows = try await self.update(update)
                 body += try await answer(output, table: update.table, rows: rows, affectedRows: rows.count)
             case .updateMany(let updates, let response):
                 var answers: [String] = []
                 for update in updates {
-                    let rows = try await write(statements.update(update))
+                    let rows = try await self.update(update)
                     answers.append(
                         try await answer(.response(response), table: update.table, rows: rows, affectedRows: rows.count)
                     )
@@ -49,6 +54,12 @@ struct MutationExecutor {
             }
         }
         return body + "}"
+    }
+
+    /// Runs an update; one with nothing to set changes nothing and runs no statement, as on Hasura.
+    func update(_ update: UpdateIR) async throws -> [[String: JSONValue]] {
+        guard !update.assignments.isEmpty else { return [] }
+        return try await write(statements.update(update))
     }
 
     // MARK: Inserts
