@@ -10,10 +10,16 @@ public import MinistackCore
 public final class Engine: Sendable {
     public let store: SnapshotStore
     let logger: Logger
+    /// Builds a new snapshot for `reload_metadata` (nil when the server cannot reload).
+    let loader: (@Sendable () async throws -> Snapshot)?
 
-    public init(store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine")) {
+    public init(
+        store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine"),
+        loader: (@Sendable () async throws -> Snapshot)? = nil
+    ) {
         self.store = store
         self.logger = logger
+        self.loader = loader
     }
 
     /// `GET /healthz`: every source answers.

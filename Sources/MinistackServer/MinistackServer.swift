@@ -29,6 +29,13 @@ public enum MinistackServer {
                 let response = await engine.handleGraphQL(body: Array(buffer.readableBytesView), session: session)
                 return JSONResponse.make(status: .init(code: response.status), body: response.body)
             }
+        router.group("/v1/metadata")
+            .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
+            .post { request, context -> Response in
+                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                let response = await engine.handleMetadata(body: Array(buffer.readableBytesView), session: context.session ?? .admin)
+                return JSONResponse.make(status: .init(code: response.status), body: response.body)
+            }
         return router
     }
 

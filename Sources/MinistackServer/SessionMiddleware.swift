@@ -7,6 +7,9 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = MinistackRequestContext
 
     let authenticator: Authenticator
+    /// `/v1/graphql` answers authentication errors as GraphQL errors (HTTP 200); `/v1/metadata`
+    /// as `{"path", "error", "code"}` with HTTP 401.
+    var answersAsGraphQL = true
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -19,6 +22,9 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = session
             return try await next(request, context)
         case .failure(let error):
+            guard answersAsGraphQL else {
+                return JSONResponse.make(status: .unauthorized, body: error.metadataErrorJSON(includeInternal: false).serialized)
+            }
             return JSONResponse.make(
                 status: .ok, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
         }

@@ -55,19 +55,30 @@ public final class ExampleServer: Sendable {
             defer { Task { await driver.shutdown() } }
             try await driver.executeScript(try ExampleProject.seed(for: .postgres))
         }
-        // SQLite files are created and seeded by the loader itself, as `serve` does on first run.
+        return try await serve(kind, databaseURL: url)
+    }
+
+    /// Loads the example metadata over `databaseURL` (a SQLite file is created and seeded by the
+    /// loader itself, as `serve` does on first run) into a server that can also reload.
+    static func serve(_ kind: DatabaseKind, databaseURL url: String) async throws -> ExampleServer {
         let configuration = ServeConfiguration(
             databaseURL: url, metadataDirectory: ExampleProject.metadataDirectory,
             seedsDirectory: ExampleProject.seedsDirectory)
         var logger = Logger(label: "ministack.tests")
         logger.logLevel = .error
+        let reloadLogger = logger
         let snapshot = try await SnapshotLoader.load(configuration, logger: logger)
+        let server = ExampleServer(
+            kind: kind, databaseURL: url,
+            engine: Engine(store: SnapshotStore(snapshot), logger: logger) {
+                try await SnapshotLoader.load(configuration, logger: reloadLogger)
+            })
         if !snapshot.model.inconsistencies.isEmpty {
+            await server.shutdown()
             throw ExampleServerError(
                 "the example metadata is inconsistent on \(kind): \(snapshot.model.inconsistencies)")
         }
-        return ExampleServer(
-            kind: kind, databaseURL: url, engine: Engine(store: SnapshotStore(snapshot), logger: logger))
+        return server
     }
 
     /// Runs `body` with a client of the HTTP router (no sockets).

@@ -34,20 +34,7 @@ extension ExampleServer {
             let name = isolatedPrefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             url = try await cluster.createDatabase(named: name, template: template)
         }
-        let configuration = ServeConfiguration(
-            databaseURL: url, metadataDirectory: ExampleProject.metadataDirectory,
-            seedsDirectory: ExampleProject.seedsDirectory)
-        var logger = Logger(label: "ministack.tests.isolated")
-        logger.logLevel = .error
-        let snapshot = try await SnapshotLoader.load(configuration, logger: logger)
-        let server = ExampleServer(
-            kind: kind, databaseURL: url, engine: Engine(store: SnapshotStore(snapshot), logger: logger))
-        if !snapshot.model.inconsistencies.isEmpty {
-            await server.shutdown()
-            throw ExampleServerError(
-                "the example metadata is inconsistent on \(kind): \(snapshot.model.inconsistencies)")
-        }
-        return server
+        return try await serve(kind, databaseURL: url)
     }
 
     /// Closes the engine's connections; for a server from ``isolated(_:)`` also drops its

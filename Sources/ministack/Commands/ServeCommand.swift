@@ -104,7 +104,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("\(error)")
             throw ExitCode(1)
         }
-        let engine = Engine(store: SnapshotStore(snapshot), logger: logger)
+        let reloadLogger = logger
+        let engine = Engine(store: SnapshotStore(snapshot), logger: logger) {
+            try await SnapshotLoader.load(configuration, logger: reloadLogger)
+        }
         let authenticator = Authenticator(
             adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
         logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
