@@ -33,7 +33,8 @@ public enum MinistackServer {
             .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
             .post { request, context -> Response in
                 let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-                let response = await engine.handleMetadata(body: Array(buffer.readableBytesView), session: context.session ?? .admin)
+                let response = await engine.handleMetadata(
+                    body: Array(buffer.readableBytesView), session: context.session ?? .admin)
                 return JSONResponse.make(status: .init(code: response.status), body: response.body)
             }
         return router

@@ -23,7 +23,8 @@ struct SessionMiddleware: RouterMiddleware {
             return try await next(request, context)
         case .failure(let error):
             guard answersAsGraphQL else {
-                return JSONResponse.make(status: .unauthorized, body: error.metadataErrorJSON(includeInternal: false).serialized)
+                return JSONResponse.make(
+                    status: .unauthorized, body: error.metadataErrorJSON(includeInternal: false).serialized)
             }
             return JSONResponse.make(
                 status: .ok, body: HasuraError.graphQLResponseBody([error], includeInternal: false))

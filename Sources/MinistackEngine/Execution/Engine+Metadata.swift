@@ -16,7 +16,8 @@ extension Engine {
         do {
             request = try JSONParser.parse(bytes: body)
         } catch {
-            return Self.metadataError(HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)"))
+            return Self.metadataError(
+                HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)"))
         }
         do {
             let answer = try await metadataCall(request, path: "$")
@@ -32,8 +33,12 @@ extension Engine {
     }
 
     func metadataCall(_ request: JSONValue, path: String) async throws(HasuraError) -> JSONValue {
-        guard case .object(let fields) = request else { throw HasuraError(.parseFailed, "expected an object", path: path) }
-        guard case .string(let type)? = fields["type"] else { throw HasuraError(.parseFailed, "key \"type\" not found", path: path) }
+        guard case .object(let fields) = request else {
+            throw HasuraError(.parseFailed, "expected an object", path: path)
+        }
+        guard case .string(let type)? = fields["type"] else {
+            throw HasuraError(.parseFailed, "key \"type\" not found", path: path)
+        }
         let arguments = fields["args"] ?? .emptyObject
         let version = fields["version"]?.intValue ?? 1
         switch type {
@@ -50,13 +55,19 @@ extension Engine {
         case "reload_metadata":
             try await reload()
             let inconsistencies = store.snapshot.model.inconsistencies
-            var answer: [(String, JSONValue)] = [("message", .string("success")), ("is_consistent", .bool(inconsistencies.isEmpty))]
+            var answer: [(String, JSONValue)] = [
+                ("message", .string("success")), ("is_consistent", .bool(inconsistencies.isEmpty)),
+            ]
             if !inconsistencies.isEmpty { answer.append(("inconsistent_objects", .array(inconsistencies.map(\.json)))) }
             return .fields(answer)
         case "bulk":
-            guard case .array(let calls) = arguments else { throw HasuraError(.parseFailed, "expected a list of calls", path: path + ".args") }
+            guard case .array(let calls) = arguments else {
+                throw HasuraError(.parseFailed, "expected a list of calls", path: path + ".args")
+            }
             var answers: [JSONValue] = []
-            for (index, call) in calls.enumerated() { answers.append(try await metadataCall(call, path: "\(path).args[\(index)]")) }
+            for (index, call) in calls.enumerated() {
+                answers.append(try await metadataCall(call, path: "\(path).args[\(index)]"))
+            }
             return .array(answers)
         default:
             throw HasuraError(.notSupported, "metadata call \"\(type)\" is not supported yet", path: path + ".type")
@@ -66,7 +77,9 @@ extension Engine {
     /// Builds a fresh snapshot from the metadata directory and the databases and swaps it in;
     /// requests in flight finish on the old one, whose drivers close a little later.
     public func reload() async throws(HasuraError) {
-        guard let loader else { throw HasuraError(.notSupported, "this server was started without a way to reload its metadata") }
+        guard let loader else {
+            throw HasuraError(.notSupported, "this server was started without a way to reload its metadata")
+        }
         let snapshot: Snapshot
         do {
             snapshot = try await loader()
