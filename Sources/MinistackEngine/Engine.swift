@@ -10,12 +10,13 @@ public import MinistackCore
 public final class Engine: Sendable {
     public let store: SnapshotStore
     let logger: Logger
-    /// Builds a new snapshot for `reload_metadata` (nil when the server cannot reload).
-    let loader: (@Sendable () async throws -> Snapshot)?
+    /// Builds a snapshot from metadata (connecting and introspecting its sources), for
+    /// `reload_metadata` and `replace_metadata`; nil when the server cannot rebuild itself.
+    let loader: (@Sendable (Metadata) async throws -> Snapshot)?
 
     public init(
         store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine"),
-        loader: (@Sendable () async throws -> Snapshot)? = nil
+        loader: (@Sendable (Metadata) async throws -> Snapshot)? = nil
     ) {
         self.store = store
         self.logger = logger

@@ -99,3 +99,24 @@ struct ServeCommandTests {
         #expect(server.stop() == 0)
     }
 }
+
+@Suite("Metadata stored in the database", .serialized)
+struct StoredMetadataTests {
+    @Test("a server started without a metadata directory serves the metadata an earlier one stored")
+    func restartWithoutMetadataDirectory() async throws {
+        let project = try ScratchProject()
+        let first = try BuiltBinary.Server([], in: project.directory)
+        try await first.waitUntilHealthy()
+        #expect(first.stop() == 0)
+        try FileManager.default.removeItem(atPath: project.directory + "/metadata")
+        let second = try BuiltBinary.Server([], in: project.directory)
+        try await second.waitUntilHealthy()
+        let (_, body) = try await second.post(
+            "/v1/graphql", body: #"{"query": "{ comment_by_pk(id: 1) { commenter { name } } }"}"#)
+        #expect(
+            try JSONParser.parse(body)
+                == JSONParser.parse(#"{"data":{"comment_by_pk":{"commenter":{"name":"José Álvarez"}}}}"#))
+        #expect(second.output.contains("using the metadata stored in the database"))
+        #expect(second.stop() == 0)
+    }
+}

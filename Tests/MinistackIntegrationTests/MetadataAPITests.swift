@@ -112,3 +112,71 @@ struct MetadataAPITests {
         #expect(body == .object(["path": .string("$"), "error": .string(message), "code": .string("access-denied")]))
     }
 }
+
+@Suite("Metadata API: replacing and storing metadata")
+struct MetadataReplaceTests {
+    @Test(
+        "replace_metadata applies new metadata, which export_metadata then answers",
+        arguments: [DatabaseKind.sqlite, .postgres])
+    func replace(_ kind: DatabaseKind) async throws {
+        let server = try await ExampleServer.isolated(kind)
+        let (_, exported) = try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#)
+        // Keep only the tag table, without its relationships (their targets are no longer tracked).
+        var metadata = try #require(exported.objectValue)
+        var source = try #require(exported["sources"]?.arrayValue?.first?.objectValue)
+        let tagName = try #require(
+            (source["tables"]?.arrayValue ?? []).first { $0["table"]?["name"] == .string("tag") }?["table"])
+        source["tables"] = .array([.object(["table": tagName])])
+        metadata["sources"] = .array([.object(source)])
+        let body = JSONValue.fields([("type", .string("replace_metadata")), ("args", .object(metadata))]).serialized
+        let (status, answer) = try await MetadataAPITests.call(server, body)
+        #expect(status == 200)
+        #expect(answer == .object(["message": .string("success")]))
+        let (_, tags) = try await server.graphQL("{ tag_aggregate { aggregate { count } } }")
+        #expect(tags["data"]?["tag_aggregate"]?["aggregate"]?["count"] == .number("5"))
+        let (_, authors) = try await server.graphQL("{ author { id } }")
+        #expect(
+            authors["errors"]?.arrayValue?.first?["message"]
+                == .string("field 'author' not found in type: 'query_root'"))
+        let (_, again) = try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#)
+        #expect(again["sources"]?.arrayValue?.first?["tables"]?.arrayValue?.count == 1)
+        await server.shutdown()
+    }
+
+    @Test("inconsistent metadata is refused unless allowed, and nothing changes")
+    func inconsistentRefused() async throws {
+        let server = try await ExampleServer.isolated(.sqlite)
+        let ghost =
+            #"{"version": 3, "sources": [{"name": "default", "kind": "sqlite", "tables": [{"table": {"name": "ghost"}}, {"table": {"name": "tag"}}], "configuration": {"connection_info": {"database_url": "\#(server.databaseURL)"}}}]}"#
+        let (status, refused) = try await MetadataAPITests.call(
+            server, #"{"type": "replace_metadata", "version": 2, "args": {"metadata": \#(ghost)}}"#)
+        #expect(status == 400)
+        #expect(refused["error"] == .string("cannot continue due to inconsistent metadata"))
+        let (_, stillThere) = try await server.graphQL("{ author_by_pk(id: 1) { name } }")
+        #expect(stillThere["data"]?["author_by_pk"]?["name"] == .string("Ada Lovelace"))
+        let (allowedStatus, allowed) = try await MetadataAPITests.call(
+            server,
+            #"{"type": "replace_metadata", "version": 2, "args": {"allow_inconsistent_metadata": true, "metadata": \#(ghost)}}"#
+        )
+        #expect(allowedStatus == 200)
+        #expect(allowed["is_consistent"] == .bool(false))
+        #expect(allowed["inconsistent_objects"]?.arrayValue?.count == 1)
+        let (_, inconsistent) = try await MetadataAPITests.call(
+            server, #"{"type": "get_inconsistent_metadata", "args": {}}"#)
+        #expect(inconsistent["is_consistent"] == .bool(false))
+        await server.shutdown()
+    }
+
+    @Test("clear_metadata untracks everything and keeps the source")
+    func clear() async throws {
+        let server = try await ExampleServer.isolated(.sqlite)
+        let (status, _) = try await MetadataAPITests.call(server, #"{"type": "clear_metadata", "args": {}}"#)
+        #expect(status == 200)
+        let (_, exported) = try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#)
+        #expect(exported["sources"]?.arrayValue?.count == 1)
+        #expect(exported["sources"]?.arrayValue?.first?["tables"] == .array([]))
+        let (_, answer) = try await server.graphQL("{ no_queries_available }")
+        #expect(answer["data"]?["no_queries_available"] != nil)
+        await server.shutdown()
+    }
+}

@@ -71,7 +71,7 @@ public final class ExampleServer: Sendable {
         let server = ExampleServer(
             kind: kind, databaseURL: url,
             engine: Engine(store: SnapshotStore(snapshot), logger: logger) {
-                try await SnapshotLoader.load(configuration, logger: reloadLogger)
+                try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger)
             })
         if !snapshot.model.inconsistencies.isEmpty {
             await server.shutdown()

@@ -5,9 +5,9 @@ import OrderedCollections
 extension Engine {
     /// `POST /v1/metadata`: Hasura's `{"type", "args"}` calls, for admins only.
     ///
-    /// Answers the calls that read or reload the metadata: `export_metadata`,
-    /// `get_inconsistent_metadata`, `reload_metadata`, and `bulk` of those. The calls that change
-    /// metadata come with the metadata lifecycle work; until then they answer `not-supported`.
+    /// Answers `export_metadata`, `get_inconsistent_metadata`, `reload_metadata`,
+    /// `replace_metadata`, `clear_metadata` and `bulk`. The finer-grained calls (`pg_track_table`,
+    /// relationships, permissions…) answer `not-supported` for now.
     public func handleMetadata(body: [UInt8], session: Session) async -> EngineResponse {
         guard session.isAdmin, session.role == Session.adminRole else {
             return Self.metadataError(HasuraError(.accessDenied, "restricted access : admin only"))
@@ -50,7 +50,7 @@ extension Engine {
             let inconsistencies = store.snapshot.model.inconsistencies
             return .fields([
                 ("is_consistent", .bool(inconsistencies.isEmpty)),
-                ("inconsistent_objects", .array(inconsistencies.map(\.json))),
+                ("inconsistent_objects", .array(inconsistencies.map { $0.json })),
             ])
         case "reload_metadata":
             try await reload()
@@ -58,8 +58,38 @@ extension Engine {
             var answer: [(String, JSONValue)] = [
                 ("message", .string("success")), ("is_consistent", .bool(inconsistencies.isEmpty)),
             ]
-            if !inconsistencies.isEmpty { answer.append(("inconsistent_objects", .array(inconsistencies.map(\.json)))) }
+            if !inconsistencies.isEmpty {
+                answer.append(("inconsistent_objects", .array(inconsistencies.map { $0.json })))
+            }
             return .fields(answer)
+        case "replace_metadata":
+            // `{"metadata": …, "allow_inconsistent_metadata": …}` (v2) or the metadata itself.
+            let wrapped = arguments["metadata"] != nil && arguments["sources"] == nil
+            let json = wrapped ? arguments["metadata"]! : arguments
+            let allowInconsistent = arguments["allow_inconsistent_metadata"] == .bool(true)
+            let metadata: Metadata
+            do {
+                metadata = try MetadataReader.read(exportJSON: json)
+            } catch {
+                throw HasuraError(.parseFailed, error.description, path: path + ".args")
+            }
+            let inconsistencies = try await apply(metadata, allowInconsistent: allowInconsistent)
+            var answer: [(String, JSONValue)] = [("is_consistent", .bool(inconsistencies.isEmpty))]
+            if !inconsistencies.isEmpty {
+                answer.append(("inconsistent_objects", .array(inconsistencies.map { $0.json })))
+            }
+            return wrapped || allowInconsistent ? .fields(answer) : .fields([("message", .string("success"))])
+        case "clear_metadata":
+            var cleared = store.snapshot.metadata
+            cleared.sources = cleared.sources.map { source in
+                var empty = source
+                empty.tables = []
+                return empty
+            }
+            cleared.otherFiles = [:]
+            cleared.actionsSDL = nil
+            _ = try await apply(cleared, allowInconsistent: true)
+            return .fields([("message", .string("success"))])
         case "bulk":
             guard case .array(let calls) = arguments else {
                 throw HasuraError(.parseFailed, "expected a list of calls", path: path + ".args")
@@ -74,18 +104,41 @@ extension Engine {
         }
     }
 
-    /// Builds a fresh snapshot from the metadata directory and the databases and swaps it in;
-    /// requests in flight finish on the old one, whose drivers close a little later.
+    /// Resolves the current metadata against freshly introspected databases and swaps the result
+    /// in; requests in flight finish on the old snapshot, whose drivers close a little later.
     public func reload() async throws(HasuraError) {
+        install(try await build(store.snapshot.metadata))
+    }
+
+    /// Builds a snapshot for `metadata`; unless inconsistencies are allowed, refuses one that has
+    /// any (nothing changes). Then stores the metadata in the catalog and swaps the snapshot in.
+    func apply(_ metadata: Metadata, allowInconsistent: Bool) async throws(HasuraError) -> [Inconsistency] {
+        let snapshot = try await build(metadata)
+        let inconsistencies = snapshot.model.inconsistencies
+        if !inconsistencies.isEmpty && !allowInconsistent {
+            for driver in snapshot.drivers.values { await driver.shutdown() }
+            throw HasuraError(
+                .unexpected, "cannot continue due to inconsistent metadata",
+                internal: .array(inconsistencies.map { $0.json }))
+        }
+        await SnapshotLoader.persist(snapshot, logger: logger)
+        install(snapshot)
+        return inconsistencies
+    }
+
+    func build(_ metadata: Metadata) async throws(HasuraError) -> Snapshot {
         guard let loader else {
-            throw HasuraError(.notSupported, "this server was started without a way to reload its metadata")
+            throw HasuraError(.notSupported, "this server was started without a way to rebuild its metadata")
         }
-        let snapshot: Snapshot
         do {
-            snapshot = try await loader()
+            return try await loader(metadata)
         } catch {
-            throw HasuraError(.invalidConfiguration, "reloading the metadata failed: \(error)")
+            throw HasuraError(.invalidConfiguration, "building the schema from the metadata failed: \(error)")
         }
+    }
+
+    /// Swaps `snapshot` in and closes the old one's drivers once its requests are done.
+    func install(_ snapshot: Snapshot) {
         let old = store.swap(snapshot)
         let drivers = old.drivers.values
         Task {

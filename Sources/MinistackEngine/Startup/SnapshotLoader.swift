@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-import MinistackCore
+public import MinistackCore
 import MinistackPostgres
 import MinistackSQLite
 
@@ -9,20 +9,76 @@ import MinistackSQLite
 /// Reads files, connects drivers, applies seeds to a newly created SQLite file, introspects,
 /// then hands everything to the pure `ModelResolver` and `SchemaBuilder`.
 public enum SnapshotLoader {
+    /// The snapshot to start with: the metadata directory's files when it has any (then stored in
+    /// the catalog, so other instances share them), else the metadata stored in the catalog of the
+    /// default database, else nothing tracked (or every table, with `--track-all`).
     public static func load(_ configuration: ServeConfiguration, logger: Logger) async throws(StartupError) -> Snapshot
     {
         let files = MetadataFiles.read(directory: configuration.metadataDirectory)
-        var metadata: Metadata
+        if !files.isEmpty {
+            let metadata: Metadata
+            do {
+                metadata = try MetadataReader.read(files: files)
+            } catch {
+                throw .metadata(error.description)
+            }
+            let snapshot = try await build(metadata, configuration: configuration, logger: logger)
+            await persist(snapshot, logger: logger)
+            return snapshot
+        }
+        if let stored = await storedMetadata(configuration, logger: logger) {
+            logger.info("no metadata in \(configuration.metadataDirectory); using the metadata stored in the database")
+            return try await build(stored, configuration: configuration, logger: logger)
+        }
+        logger.info(
+            "no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")"
+        )
+        let snapshot = try await build(Metadata(), configuration: configuration, logger: logger)
+        if configuration.trackAll { await persist(snapshot, logger: logger) }
+        return snapshot
+    }
+
+    /// Stores a snapshot's metadata in the catalog of its `default` (or first) source; a failure is logged.
+    public static func persist(_ snapshot: Snapshot, logger: Logger) async {
+        guard
+            let source = snapshot.metadata.sources.first(where: { $0.name == "default" })
+                ?? snapshot.metadata.sources.first,
+            let driver = snapshot.drivers[source.name]
+        else { return }
         do {
-            metadata = files.isEmpty ? Metadata() : try MetadataReader.read(files: files)
+            try await driver.executeScript(MetadataCatalog.createScript(for: driver.kind))
+            _ = try await driver.fetchRow(
+                MetadataCatalog.saveStatement(for: driver.kind, metadata: snapshot.metadata.exportJSON))
         } catch {
-            throw .metadata(error.description)
+            logger.warning("could not store the metadata in source \(source.name): \(error)")
         }
-        if files.isEmpty {
-            logger.info(
-                "no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")"
-            )
+    }
+
+    /// The metadata stored in the default database's catalog, if there is any.
+    static func storedMetadata(_ configuration: ServeConfiguration, logger: Logger) async -> Metadata? {
+        let url = configuration.databaseURL ?? ServeConfiguration.embeddedDatabaseURL
+        guard let location = DatabaseLocation(url: url),
+            let driver = try? await connect(
+                location, source: "default", seeds: configuration.seedsDirectory, logger: logger)
+        else { return nil }
+        defer { Task { await driver.shutdown() } }
+        guard let row = try? await driver.fetchRow(MetadataCatalog.loadStatement(for: location.kind)),
+            let text = row.first ?? nil, let json = try? JSONParser.parse(text)
+        else { return nil }
+        do {
+            return try MetadataReader.read(exportJSON: json)
+        } catch {
+            logger.warning("the metadata stored in the database cannot be read: \(error)")
+            return nil
         }
+    }
+
+    /// Connects the metadata's sources, introspects them and resolves the model.
+    public static func build(_ metadata: Metadata, configuration: ServeConfiguration, logger: Logger)
+        async throws(StartupError)
+        -> Snapshot
+    {
+        var metadata = metadata
         if metadata.sources.isEmpty {
             let url = configuration.databaseURL ?? ServeConfiguration.embeddedDatabaseURL
             guard let location = DatabaseLocation(url: url) else {

@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let reloadLogger = logger
         let engine = Engine(store: SnapshotStore(snapshot), logger: logger) {
-            try await SnapshotLoader.load(configuration, logger: reloadLogger)
+            try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger)
         }
         let authenticator = Authenticator(
             adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
