@@ -18,4 +18,5 @@ public enum HasuraErrorCode: String, Sendable, Hashable, Codable {
     case badRequest = "bad-request"
     case notFound = "not-found"
     case postgresError = "postgres-error"
+    case dependencyError = "dependency-error"
 }

@@ -7,12 +7,22 @@ public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
     public var reason: String
     /// The metadata object that failed, as written.
     public var definition: JSONValue
+    /// What `drop_inconsistent_metadata` removes to resolve it.
+    public var subject: Subject?
 
-    public init(type: String, name: String, reason: String, definition: JSONValue) {
+    /// The piece of metadata an inconsistency is about.
+    public enum Subject: Sendable, Hashable {
+        case source(String)
+        case table(source: String, QualifiedTableName)
+        case relationship(source: String, table: QualifiedTableName, name: String)
+    }
+
+    public init(type: String, name: String, reason: String, definition: JSONValue, subject: Subject? = nil) {
         self.type = type
         self.name = name
         self.reason = reason
         self.definition = definition
+        self.subject = subject
     }
 
     public var description: String { "\(type) \(name): \(reason)" }

@@ -15,7 +15,8 @@ public enum ModelResolver {
                 let reason = unreachableSources[source.name] ?? "the database could not be reached"
                 inconsistencies.append(
                     Inconsistency(
-                        type: "source", name: "source \(source.name)", reason: reason, definition: .string(source.name))
+                        type: "source", name: "source \(source.name)", reason: reason, definition: .string(source.name),
+                        subject: .source(source.name))
                 )
                 continue
             }
@@ -44,8 +45,9 @@ public enum ModelResolver {
             guard seen.insert(table.table).inserted else {
                 inconsistencies.append(
                     Inconsistency(
-                        type: "table", name: label, reason: "the table is tracked more than once", definition: table.raw
-                    ))
+                        type: "table", name: label, reason: "the table is tracked more than once",
+                        definition: table.raw,
+                        subject: .table(source: source.name, table.table)))
                 continue
             }
             guard let catalogTable = catalog[table.table] else {
@@ -53,7 +55,7 @@ public enum ModelResolver {
                     Inconsistency(
                         type: "table", name: label,
                         reason: "Inconsistent object: no such table/view exists in source: \"\(table.table.name)\"",
-                        definition: table.raw))
+                        definition: table.raw, subject: .table(source: source.name, table.table)))
                 continue
             }
             let names = TableNames(
@@ -63,7 +65,7 @@ public enum ModelResolver {
                     Inconsistency(
                         type: "table", name: label,
                         reason: "\"\(names.base)\" is not a valid GraphQL name; set configuration.custom_name",
-                        definition: table.raw))
+                        definition: table.raw, subject: .table(source: source.name, table.table)))
                 continue
             }
             var columns: [ResolvedColumn] = []
@@ -104,7 +106,8 @@ public enum ModelResolver {
                     Inconsistency(
                         type: "table", name: "table \(table.key)",
                         reason: "root field \"\(clash)\" of table \(table.key) conflicts with \(owners[clash]!)",
-                        definition: .string(table.key.name.description)))
+                        definition: .string(table.key.name.description),
+                        subject: .table(source: table.key.source, table.key.name)))
                 return false
             }
             for field in fields { owners[field] = "table \(table.key)" }
@@ -131,7 +134,9 @@ public enum ModelResolver {
                         reason: reason,
                         definition: .fields([
                             ("name", .string(relationship.name)), ("table", .string(table.key.name.description)),
-                        ])))
+                        ]),
+                        subject: .relationship(source: table.key.source, table: table.key.name, name: relationship.name)
+                    ))
             }
             guard GraphQLName.isValid(relationship.name) else {
                 fail("\"\(relationship.name)\" is not a valid GraphQL name"); continue

@@ -90,6 +90,19 @@ extension Engine {
             cleared.actionsSDL = nil
             _ = try await apply(cleared, allowInconsistent: true)
             return .fields([("message", .string("success"))])
+        case "drop_inconsistent_metadata":
+            let current = store.snapshot
+            let cleaned = MetadataOperations.droppingInconsistencies(
+                current.model.inconsistencies, from: current.metadata)
+            _ = try await apply(cleaned, allowInconsistent: true)
+            return .fields([("message", .string("success"))])
+        case let type where MetadataOperations.operation(named: type) != nil:
+            let current = store.snapshot
+            let changed = try MetadataOperations.apply(
+                MetadataOperations.operation(named: type)!, arguments: arguments, to: current.metadata,
+                model: current.model)
+            try await applyChange(changed, keeping: current.model.inconsistencies)
+            return .fields([("message", .string("success"))])
         case "bulk":
             guard case .array(let calls) = arguments else {
                 throw HasuraError(.parseFailed, "expected a list of calls", path: path + ".args")
@@ -124,6 +137,20 @@ extension Engine {
         await SnapshotLoader.persist(snapshot, logger: logger)
         install(snapshot)
         return inconsistencies
+    }
+
+    /// Applies a metadata call's result unless it adds an inconsistency (those already there are kept).
+    func applyChange(_ metadata: Metadata, keeping existing: [Inconsistency]) async throws(HasuraError) {
+        let snapshot = try await build(metadata)
+        let known = Set(existing.map(\.description))
+        if let added = snapshot.model.inconsistencies.first(where: { !known.contains($0.description) }) {
+            for driver in snapshot.drivers.values { await driver.shutdown() }
+            let reason = added.reason.replacingOccurrences(of: "Inconsistent object: ", with: "")
+            if case .table? = added.subject { throw HasuraError(.notExists, reason, path: "$.args") }
+            throw HasuraError(.invalidConfiguration, "in \(added.name): \(reason)", path: "$.args")
+        }
+        await SnapshotLoader.persist(snapshot, logger: logger)
+        install(snapshot)
     }
 
     func build(_ metadata: Metadata) async throws(HasuraError) -> Snapshot {
