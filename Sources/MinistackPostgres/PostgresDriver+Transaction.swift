@@ -7,6 +7,13 @@ extension PostgresDriver {
     public func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result)
         async throws -> Result
     {
+        try await postgresTransaction { try await body($0) }
+    }
+
+    /// The transaction with its concrete type, for callers inside this driver.
+    func postgresTransaction<Result: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> Result)
+        async throws -> Result
+    {
         let logger = self.logger
         do {
             return try await client.withConnection { connection in

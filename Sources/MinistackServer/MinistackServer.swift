@@ -37,6 +37,14 @@ public enum MinistackServer {
                     body: Array(buffer.readableBytesView), session: context.session ?? .admin)
                 return JSONResponse.make(status: .init(code: response.status), body: response.body)
             }
+        router.group("/v2/query")
+            .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
+            .post { request, context -> Response in
+                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                let response = await engine.handleQuery(
+                    body: Array(buffer.readableBytesView), session: context.session ?? .admin)
+                return JSONResponse.make(status: .init(code: response.status), body: response.body)
+            }
         return router
     }
 

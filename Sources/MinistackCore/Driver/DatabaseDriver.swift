@@ -22,6 +22,10 @@ public protocol DatabaseDriver: Sendable {
     /// Answers when the database is reachable (`/healthz`).
     func ping() async throws(DriverError)
 
+    /// Runs SQL a user wrote (`run_sql`): every statement in one transaction, answering the
+    /// last statement's column names and rows as text, or nil columns when it returns none.
+    func runSQL(_ sql: String) async throws(DriverError) -> SQLResult
+
     /// Runs `body` in one transaction on one connection: committed when `body` returns,
     /// rolled back when it throws (the error is rethrown as it was).
     func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws
@@ -29,6 +33,17 @@ public protocol DatabaseDriver: Sendable {
 
     /// Closes connections; the driver must not be used afterwards.
     func shutdown() async
+}
+
+/// The answer of `runSQL`: the last statement's columns (nil when it returns no rows) and rows.
+public struct SQLResult: Sendable, Hashable {
+    public var columns: [String]?
+    public var rows: [[String?]]
+
+    public init(columns: [String]?, rows: [[String?]]) {
+        self.columns = columns
+        self.rows = rows
+    }
 }
 
 /// Statements inside a transaction, run in order on the transaction's connection.

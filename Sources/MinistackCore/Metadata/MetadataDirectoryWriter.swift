@@ -54,7 +54,8 @@ public enum MetadataDirectoryWriter {
         files["actions.graphql"] = actionsSDL ?? ""
         files["actions.yaml"] = YAMLBlockWriter.document(
             .fields([
-                ("actions", fields["actions"] ?? .array([])), ("custom_types", fields["custom_types"] ?? emptyCustomTypes),
+                ("actions", fields["actions"] ?? .array([])),
+                ("custom_types", fields["custom_types"] ?? emptyCustomTypes),
             ]))
         for (file, key, empty) in topLevelFiles {
             files[file] = YAMLBlockWriter.document(fields[key] ?? empty)
@@ -131,7 +132,9 @@ public enum MetadataDirectoryWriter {
             return "\(defaultSchema)_\(name)"
         case .array(let parts)? where parts.count == 1 || parts.count == 2:
             let names = parts.compactMap(\.stringValue)
-            if names.count == parts.count { return (names.count == 1 ? [defaultSchema] + names : names).joined(separator: "_") }
+            if names.count == parts.count {
+                return (names.count == 1 ? [defaultSchema] + names : names).joined(separator: "_")
+            }
         case .object(let fields)?:
             if case .string(let name)? = fields["name"] {
                 return "\(fields["schema"]?.stringValue ?? defaultSchema)_\(name)"
@@ -139,7 +142,8 @@ public enum MetadataDirectoryWriter {
         default:
             break
         }
-        throw .invalidShape(file: "metadata", path: path, message: "expected a name: {name, schema}, a string or a list")
+        throw .invalidShape(
+            file: "metadata", path: path, message: "expected a name: {name, schema}, a string or a list")
     }
 }
 
@@ -158,7 +162,8 @@ enum YAMLBlockWriter {
     }
 
     /// Lines `key: value` at `indent`, each ending in a newline.
-    private static func writeMapping(_ fields: OrderedDictionary<String, JSONValue>, indent: Int, to out: inout String) {
+    private static func writeMapping(_ fields: OrderedDictionary<String, JSONValue>, indent: Int, to out: inout String)
+    {
         for (index, (key, value)) in fields.enumerated() {
             if index > 0 { out += String(repeating: " ", count: indent) }
             out += (isPlainSafe(key) ? key : doubleQuoted(key)) + ":"
@@ -231,7 +236,8 @@ enum YAMLBlockWriter {
             case .scalar(let scalar)? = try? Yams.compose(yaml: text)
         else { return false }
         let node = Node.scalar(scalar)
-        return scalar.string == text && node.tag.name == .str && node.null == nil && node.bool == nil
+        return scalar.string == text && node.tag.rawValue == Tag.Name.str.rawValue && node.null == nil
+            && node.bool == nil
             && node.int == nil && node.float == nil
     }
 
