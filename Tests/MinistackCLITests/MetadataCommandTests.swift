@@ -111,9 +111,7 @@ struct MetadataCommandTests {
         for (path, text) in exported.sorted(by: { $0.key < $1.key }) where path != Self.comment {
             #expect(text == example[path], "\(path)")
         }
-        withKnownIssue("export_metadata drops a manual relationship's `insertion_order: null`") {
-            #expect(exported[Self.comment] == example[Self.comment])
-        }
+        #expect(exported[Self.comment] == example[Self.comment])
 
         try stage.project.write("table:\n  name: gone\n", to: "exported/databases/default/tables/main_gone.yaml")
         try stage.project.write("# notes\n", to: "exported/README.md")

@@ -46,9 +46,7 @@ struct MetadataDirectoryWriterTests {
         for (path, text) in written.sorted(by: { $0.key < $1.key }) where path != comment {
             #expect(text == files[path], "\(path)")
         }
-        withKnownIssue("export_metadata drops a manual relationship's `insertion_order: null`") {
-            #expect(written[comment] == files[comment])
-        }
+        #expect(written[comment] == files[comment])
     }
 
     @Test("two sources get their own table folders, and the files read back to the same metadata")

@@ -75,6 +75,10 @@ extension QualifiedTableName {
 
 extension RelationshipMetadata {
     func exportJSON(defaultSchema: String) -> JSONValue {
+        if case .object(var written)? = raw {
+            written["name"] = .string(name)
+            return .object(written)
+        }
         let using: JSONValue
         switch self.using {
         case .localForeignKey(let columns):

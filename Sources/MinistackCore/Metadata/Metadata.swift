@@ -104,11 +104,14 @@ public struct RelationshipMetadata: Sendable, Hashable {
     public var name: String
     public var using: RelationshipUsing
     public var comment: String?
+    /// The relationship object as written, exported as it was (with `name` kept current).
+    public var raw: JSONValue?
 
-    public init(name: String, using: RelationshipUsing, comment: String? = nil) {
+    public init(name: String, using: RelationshipUsing, comment: String? = nil, raw: JSONValue? = nil) {
         self.name = name
         self.using = using
         self.comment = comment
+        self.raw = raw
     }
 }
 

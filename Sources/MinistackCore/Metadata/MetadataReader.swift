@@ -180,5 +180,6 @@ extension RelationshipMetadata {
         } else {
             throw using.invalid("expected foreign_key_constraint_on or manual_configuration")
         }
+        raw = reader.value
     }
 }
