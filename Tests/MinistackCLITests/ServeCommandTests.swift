@@ -120,3 +120,47 @@ struct StoredMetadataTests {
         #expect(second.stop() == 0)
     }
 }
+
+@Suite("serve --watch and metadata validate", .serialized)
+struct WatchAndValidateTests {
+    @Test("--watch applies an edited metadata directory")
+    func watch() async throws {
+        let project = try ScratchProject()
+        let server = try BuiltBinary.Server(["--watch"], in: project.directory)
+        try await server.waitUntilHealthy()
+        let tablesFile = project.directory + "/metadata/databases/default/tables/tables.yaml"
+        let tables = try String(contentsOfFile: tablesFile, encoding: .utf8)
+        try tables.split(separator: "\n").filter { !$0.contains("main_tag.yaml") }.joined(separator: "\n")
+            .write(toFile: tablesFile, atomically: true, encoding: .utf8)
+        var answer = ""
+        for _ in 0..<50 {
+            try await Task.sleep(for: .milliseconds(200))
+            (_, answer) = try await server.post("/v1/graphql", body: #"{"query": "{ tag { id } }"}"#)
+            if answer.contains("not found") { break }
+        }
+        #expect(answer.contains("field 'tag' not found in type: 'query_root'"), "\(server.output)")
+        #expect(server.output.contains("tables removed main.tag"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test("metadata validate checks a directory against a database without a server")
+    func validate() async throws {
+        let project = try ScratchProject()
+        // The embedded example database, created and seeded by a first serve.
+        let server = try BuiltBinary.Server([], in: project.directory)
+        try await server.waitUntilHealthy()
+        #expect(server.stop() == 0)
+        let consistent = try BuiltBinary.run(
+            ["metadata", "validate", "--database-url", "ministack.sqlite"], in: project.directory)
+        #expect(consistent.status == 0, "\(consistent.text)")
+        #expect(consistent.text.contains("consistent: 5 tracked tables"))
+        try "".write(toFile: project.directory + "/empty.db", atomically: true, encoding: .utf8)
+        let inconsistent = try BuiltBinary.run(
+            ["metadata", "validate", "--database-url", "empty.db"], in: project.directory)
+        #expect(inconsistent.status == 1)
+        #expect(inconsistent.text.contains("no such table/view exists in source: \"author\""))
+        let unreachable = try BuiltBinary.run(
+            ["metadata", "validate", "--database-url", "postgres://nobody@127.0.0.1:1/none"], in: project.directory)
+        #expect(unreachable.status == 2, "\(unreachable.text)")
+    }
+}

@@ -15,7 +15,7 @@ public enum ModelResolver {
                 let reason = unreachableSources[source.name] ?? "the database could not be reached"
                 inconsistencies.append(
                     Inconsistency(
-                        type: "source", name: "source \(source.name)", reason: reason, definition: .string(source.name),
+                        type: "source", name: source.name, reason: reason, definition: .string(source.name),
                         subject: .source(source.name))
                 )
                 continue

@@ -117,6 +117,12 @@ extension Engine {
         }
     }
 
+    /// Serves `metadata` from now on (stored in the catalog too), even when parts of it are
+    /// inconsistent; answers the inconsistencies. Used by `serve --watch` when the files change.
+    public func replaceMetadata(_ metadata: Metadata) async throws(HasuraError) -> [Inconsistency] {
+        try await apply(metadata, allowInconsistent: true)
+    }
+
     /// Resolves the current metadata against freshly introspected databases and swaps the result
     /// in; requests in flight finish on the old snapshot, whose drivers close a little later.
     public func reload() async throws(HasuraError) {

@@ -34,6 +34,11 @@ public final class Snapshot: Sendable {
         return schema
     }
 
+    /// Closes this snapshot's database connections (a snapshot that was built but not served).
+    public func close() async {
+        for driver in drivers.values { await driver.shutdown() }
+    }
+
     /// The admin schema's SDL, for snapshots and the console.
     public var adminSDL: String { (try? schema(for: Session.adminRole).sdl) ?? "" }
 

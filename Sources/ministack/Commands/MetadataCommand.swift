@@ -21,7 +21,7 @@ struct MetadataCommand: AsyncParsableCommand {
             """,
         subcommands: [
             MetadataExportCommand.self, MetadataApplyCommand.self, MetadataDiffCommand.self,
-            MetadataReloadCommand.self, MetadataInconsistencyCommand.self,
+            MetadataReloadCommand.self, MetadataInconsistencyCommand.self, MetadataValidateCommand.self,
         ]
     )
 }

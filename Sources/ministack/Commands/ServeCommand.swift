@@ -56,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
 
+    @Flag(help: "Reload when files in the metadata directory change, printing what changed and any inconsistency.")
+    var watch = false
+
     @Option(
         help: ArgumentHelp(
             "Log level: trace, debug, info, notice, warning, error. (env: MINISTACK_LOG_LEVEL)", valueName: "level"))
@@ -111,6 +114,12 @@ struct ServeCommand: AsyncParsableCommand {
         let authenticator = Authenticator(
             adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
         logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
+        let watcher: Task<Void, Never>? =
+            watch
+            ? Task { [logger] in
+                await MetadataWatcher(directory: configuration.metadataDirectory, engine: engine, logger: logger).run()
+            } : nil
+        defer { watcher?.cancel() }
         do {
             try await MinistackServer.run(
                 engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
