@@ -10,7 +10,9 @@ struct Ministack: AsyncParsableCommand {
             Start with `ministack serve`: with no flags it serves ./metadata over an embedded SQLite \
             file, ministack.sqlite, created and seeded from ./seeds on first run.
             """,
-        subcommands: [ServeCommand.self, MetadataCommand.self, VersionCommand.self],
+        subcommands: [
+            ServeCommand.self, MetadataCommand.self, MigrateCommand.self, InitCommand.self, VersionCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
