@@ -13,13 +13,17 @@ public final class Engine: Sendable {
     /// Builds a snapshot from metadata (connecting and introspecting its sources), for
     /// `reload_metadata` and `replace_metadata`; nil when the server cannot rebuild itself.
     let loader: (@Sendable (Metadata) async throws -> Snapshot)?
+    /// Told about metadata changed through `/v1/metadata`, e.g. to write the metadata directory back.
+    let onMetadataChange: (@Sendable (Metadata) async -> Void)?
 
     public init(
         store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine"),
+        onMetadataChange: (@Sendable (Metadata) async -> Void)? = nil,
         loader: (@Sendable (Metadata) async throws -> Snapshot)? = nil
     ) {
         self.store = store
         self.logger = logger
+        self.onMetadataChange = onMetadataChange
         self.loader = loader
     }
 

@@ -143,6 +143,25 @@ struct WatchAndValidateTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("metadata changed through /v1/metadata is written back to the metadata directory")
+    func writeBack() async throws {
+        let project = try ScratchProject()
+        let server = try BuiltBinary.Server([], in: project.directory)
+        try await server.waitUntilHealthy()
+        let (status, _) = try await server.post(
+            "/v1/metadata",
+            body: #"{"type": "sqlite_untrack_table", "args": {"table": {"name": "tag"}, "cascade": true}}"#)
+        #expect(status == 200)
+        let tablesDirectory = project.directory + "/metadata/databases/default/tables"
+        #expect(!FileManager.default.fileExists(atPath: tablesDirectory + "/main_tag.yaml"))
+        let tables = try String(contentsOfFile: tablesDirectory + "/tables.yaml", encoding: .utf8)
+        #expect(!tables.contains("main_tag.yaml"))
+        #expect(tables.contains("main_author.yaml"))
+        let articleTag = try String(contentsOfFile: tablesDirectory + "/main_article_tag.yaml", encoding: .utf8)
+        #expect(!articleTag.contains("name: tag"))
+        #expect(server.stop() == 0)
+    }
+
     @Test("metadata validate checks a directory against a database without a server")
     func validate() async throws {
         let project = try ScratchProject()

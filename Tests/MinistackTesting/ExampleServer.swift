@@ -70,9 +70,9 @@ public final class ExampleServer: Sendable {
         let snapshot = try await SnapshotLoader.load(configuration, logger: logger)
         let server = ExampleServer(
             kind: kind, databaseURL: url,
-            engine: Engine(store: SnapshotStore(snapshot), logger: logger) {
-                try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger)
-            })
+            engine: Engine(
+                store: SnapshotStore(snapshot), logger: logger,
+                loader: { try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger) }))
         if !snapshot.model.inconsistencies.isEmpty {
             await server.shutdown()
             throw ExampleServerError(

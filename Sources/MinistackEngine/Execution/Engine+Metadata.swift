@@ -120,7 +120,7 @@ extension Engine {
     /// Serves `metadata` from now on (stored in the catalog too), even when parts of it are
     /// inconsistent; answers the inconsistencies. Used by `serve --watch` when the files change.
     public func replaceMetadata(_ metadata: Metadata) async throws(HasuraError) -> [Inconsistency] {
-        try await apply(metadata, allowInconsistent: true)
+        try await apply(metadata, allowInconsistent: true, announce: false)
     }
 
     /// Resolves the current metadata against freshly introspected databases and swaps the result
@@ -131,7 +131,9 @@ extension Engine {
 
     /// Builds a snapshot for `metadata`; unless inconsistencies are allowed, refuses one that has
     /// any (nothing changes). Then stores the metadata in the catalog and swaps the snapshot in.
-    func apply(_ metadata: Metadata, allowInconsistent: Bool) async throws(HasuraError) -> [Inconsistency] {
+    func apply(_ metadata: Metadata, allowInconsistent: Bool, announce: Bool = true) async throws(HasuraError)
+        -> [Inconsistency]
+    {
         let snapshot = try await build(metadata)
         let inconsistencies = snapshot.model.inconsistencies
         if !inconsistencies.isEmpty && !allowInconsistent {
@@ -142,6 +144,7 @@ extension Engine {
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
         install(snapshot)
+        if announce { await onMetadataChange?(snapshot.metadata) }
         return inconsistencies
     }
 
@@ -157,6 +160,7 @@ extension Engine {
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
         install(snapshot)
+        await onMetadataChange?(snapshot.metadata)
     }
 
     func build(_ metadata: Metadata) async throws(HasuraError) -> Snapshot {

@@ -4,7 +4,7 @@ import MinistackCore
 
 /// A metadata directory on disk: reads its files for `MetadataReader`, and replaces the files of
 /// the layout `MetadataDirectoryWriter` writes (keeping anything else, such as a README).
-struct MetadataDirectory {
+struct MetadataDirectory: Sendable {
     let path: String
 
     var url: URL { URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }

@@ -108,9 +108,23 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let reloadLogger = logger
-        let engine = Engine(store: SnapshotStore(snapshot), logger: logger) {
-            try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger)
-        }
+        // Metadata edited through /v1/metadata is written back to a metadata directory that has files.
+        let directory = MetadataDirectory(path: configuration.metadataDirectory)
+        let writeBack: (@Sendable (Metadata) async -> Void)? =
+            (try? directory.layoutFiles().isEmpty) == false
+            ? { @Sendable metadata in
+                do {
+                    try directory.replace(with: try directory.exportedFiles(for: metadata.exportJSON))
+                    reloadLogger.info("metadata written back to \(directory.path)")
+                } catch let failure as CommandFailure {
+                    reloadLogger.error("could not write the metadata back to \(directory.path): \(failure.message)")
+                } catch {
+                    reloadLogger.error("could not write the metadata back to \(directory.path): \(error)")
+                }
+            } : nil
+        let engine = Engine(
+            store: SnapshotStore(snapshot), logger: logger, onMetadataChange: writeBack,
+            loader: { try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger) })
         let authenticator = Authenticator(
             adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
         logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
