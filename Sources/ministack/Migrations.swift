@@ -117,13 +117,26 @@ struct RunSQLClient: Sendable {
                 throw .unauthorized(endpoint: endpoint.absoluteString, message: message)
             }
             if code == "postgres-error" || code == "sqlite-error" || error?["internal"] != nil {
-                return .failed(error?["internal"]?["error"]?.stringValue ?? message)
+                return .failed(Self.databaseMessage(error?["internal"]?["error"]?.stringValue ?? message))
             }
             throw .rejected(
                 message: message, code: code, path: error?["path"]?.stringValue, internal: error?["internal"])
         default:
             throw .unexpectedAnswer(status: status, body: text)
         }
+    }
+}
+
+extension RunSQLClient {
+    /// The database's own words: a driver error printed as `queryFailed(message: "…", …)` is
+    /// reduced to its message.
+    static func databaseMessage(_ text: String) -> String {
+        let prefix = "queryFailed(message: \""
+        guard text.hasPrefix(prefix), let end = text.range(of: "\", sqlState:", options: .backwards) else {
+            return text
+        }
+        return String(text[text.index(text.startIndex, offsetBy: prefix.count)..<end.lowerBound])
+            .replacingOccurrences(of: "\\\"", with: "\"")
     }
 }
 

@@ -126,6 +126,7 @@ struct MigrateCommandTests {
         #expect(failed.status == 1, "\(failed.text)")
         #expect(failed.text.contains("\(broken)_broken"), "\(failed.text)")
         #expect(failed.text.contains("missing_table"), "\(failed.text)")
+        #expect(!failed.text.contains("queryFailed("), "\(failed.text)")
         let after = try stage.migrate(["status"])
         #expect(after.text.contains("\(second)  insert_note  Yes      Yes"), "\(after.text)")
         #expect(after.text.contains("\(broken)  broken       Yes      No"), "\(after.text)")
