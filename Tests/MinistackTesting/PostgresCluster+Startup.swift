@@ -34,7 +34,7 @@ extension PostgresCluster {
             let port = try freeLoopbackPort()
             let options = [
                 "-p \(port)", "-k \(directory)", "-c listen_addresses=127.0.0.1", "-c fsync=off",
-                "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=200",
+                "-c full_page_writes=off", "-c synchronous_commit=off", "-c max_connections=1000",
             ].joined(separator: " ")
             let start = PostgresClusterCommand(
                 executable: binDirectory + "/pg_ctl",

@@ -107,6 +107,16 @@ public enum DriverError: Error, Sendable, Equatable {
     case queryFailed(message: String, sqlState: String?)
 }
 
+extension DriverError {
+    /// The database's (or the connection's) own message.
+    public var message: String {
+        switch self {
+        case .connectionFailed(let message), .dataException(let message): message
+        case .constraintViolation(_, let message), .queryFailed(let message, _): message
+        }
+    }
+}
+
 /// Which constraint a write broke.
 public enum ConstraintViolationKind: String, Sendable, Equatable {
     case unique, foreignKey, notNull, check

@@ -46,7 +46,7 @@ extension Engine {
             } catch {
                 throw HasuraError(
                     .postgresError, "query execution failed", path: path,
-                    internal: .fields([("error", .string("\(error)"))]))
+                    internal: .fields([("error", .string(error.message))]))
             }
             if arguments["read_only"] != .bool(true) { try await reload() }
             guard let columns = result.columns else {

@@ -145,7 +145,8 @@ public enum SnapshotLoader {
     {
         switch location {
         case .postgres(let url):
-            let driver = try PostgresDriver(url: PostgresURL(url))
+            // Generous: a database busy at start (or a loaded CI machine) should not look unreachable.
+            let driver = try PostgresDriver(url: PostgresURL(url), pingTimeout: .seconds(15))
             try await driver.ping()
             return driver
         case .sqlite(let path):
