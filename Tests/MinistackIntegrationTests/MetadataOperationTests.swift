@@ -162,3 +162,30 @@ struct MetadataOperationTests {
         await server.shutdown()
     }
 }
+
+@Suite("Metadata API: bulk edits")
+struct MetadataBulkTests {
+    @Test("a bulk of edits applies all of them or none")
+    func atomic() async throws {
+        let server = try await ExampleServer.isolated(.sqlite)
+        let failing =
+            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "user", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_track_table", "args": {"table": {"name": "tag"}}}]}"#
+        let (status, body) = try await MetadataAPITests.call(server, failing)
+        #expect(status == 400)
+        #expect(body["code"] == .string("already-exists"))
+        #expect(body["path"] == .string("$.args[1].args"))
+        let (_, exported) = try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#)
+        let tag = exported["sources"]?.arrayValue?.first?["tables"]?.arrayValue?.first {
+            $0["table"]?["name"] == .string("tag")
+        }
+        #expect(tag?["select_permissions"] == nil)
+        let working =
+            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "user", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_rename_relationship", "args": {"table": {"name": "tag"}, "name": "article_tags", "new_name": "links"}}]}"#
+        let (okStatus, answers) = try await MetadataAPITests.call(server, working)
+        #expect(okStatus == 200)
+        #expect(answers.arrayValue?.count == 2)
+        let (_, renamed) = try await server.graphQL("{ tag_by_pk(id: 5) { links { article_id } } }")
+        #expect(renamed == .object(["data": .object(["tag_by_pk": .object(["links": .array([])])])]))
+        await server.shutdown()
+    }
+}

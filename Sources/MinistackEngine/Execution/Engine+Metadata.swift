@@ -107,6 +107,26 @@ extension Engine {
             guard case .array(let calls) = arguments else {
                 throw HasuraError(.parseFailed, "expected a list of calls", path: path + ".args")
             }
+            // Edits are all-or-nothing: applied to one metadata value, then built and swapped once.
+            let edits = calls.compactMap { call in
+                call["type"]?.stringValue.flatMap(MetadataOperations.operation(named:))
+            }
+            if !calls.isEmpty && edits.count == calls.count {
+                let current = store.snapshot
+                var metadata = current.metadata
+                for (index, call) in calls.enumerated() {
+                    do {
+                        metadata = try MetadataOperations.apply(
+                            edits[index], arguments: call["args"] ?? .emptyObject, to: metadata, model: current.model)
+                    } catch {
+                        var located = error
+                        located.path = "\(path).args[\(index)]" + error.path.dropFirst()
+                        throw located
+                    }
+                }
+                try await applyChange(metadata, keeping: current.model.inconsistencies)
+                return .array(calls.map { _ in .fields([("message", .string("success"))]) })
+            }
             var answers: [JSONValue] = []
             for (index, call) in calls.enumerated() {
                 answers.append(try await metadataCall(call, path: "\(path).args[\(index)]"))
