@@ -29,22 +29,18 @@ public enum MinistackServer {
                 let response = await engine.handleGraphQL(body: Array(buffer.readableBytesView), session: session)
                 return JSONResponse.make(status: .init(code: response.status), body: response.body)
             }
-        router.group("/v1/metadata")
-            .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
-            .post { request, context -> Response in
-                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-                let response = await engine.handleMetadata(
-                    body: Array(buffer.readableBytesView), session: context.session ?? .admin)
-                return JSONResponse.make(status: .init(code: response.status), body: response.body)
-            }
-        router.group("/v2/query")
-            .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
-            .post { request, context -> Response in
-                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-                let response = await engine.handleQuery(
-                    body: Array(buffer.readableBytesView), session: context.session ?? .admin)
-                return JSONResponse.make(status: .init(code: response.status), body: response.body)
-            }
+        let adminEndpoints: [(path: RouterPath, handle: @Sendable ([UInt8], Session) async -> EngineResponse)] = [
+            ("/v1/metadata", engine.handleMetadata), ("/v2/query", engine.handleQuery),
+        ]
+        for endpoint in adminEndpoints {
+            router.group(endpoint.path)
+                .add(middleware: SessionMiddleware(authenticator: authenticator, answersAsGraphQL: false))
+                .post { request, context -> Response in
+                    let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                    let response = await endpoint.handle(Array(buffer.readableBytesView), context.session ?? .admin)
+                    return JSONResponse.make(status: .init(code: response.status), body: response.body)
+                }
+        }
         return router
     }
 

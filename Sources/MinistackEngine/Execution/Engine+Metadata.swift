@@ -5,10 +5,19 @@ import OrderedCollections
 extension Engine {
     /// `POST /v1/metadata`: Hasura's `{"type", "args"}` calls, for admins only.
     ///
-    /// Answers `export_metadata`, `get_inconsistent_metadata`, `reload_metadata`,
-    /// `replace_metadata`, `clear_metadata` and `bulk`. The finer-grained calls (`pg_track_table`,
-    /// relationships, permissions…) answer `not-supported` for now.
+    /// Answers the calls that read, replace and reload metadata, and the table, relationship
+    /// and permission edits (see `metadataCall`); others answer `not-supported`.
     public func handleMetadata(body: [UInt8], session: Session) async -> EngineResponse {
+        await adminCall(body: body, session: session) { request async throws(HasuraError) in
+            try await metadataCall(request, path: "$")
+        }
+    }
+
+    /// The shared shape of `/v1/metadata` and `/v2/query`: admins only, a JSON body, and
+    /// `{"path", "error", "code"}` errors (HTTP 400, or 401 for access).
+    func adminCall(
+        body: [UInt8], session: Session, _ answer: (JSONValue) async throws(HasuraError) -> JSONValue
+    ) async -> EngineResponse {
         guard session.isAdmin, session.role == Session.adminRole else {
             return Self.metadataError(HasuraError(.accessDenied, "restricted access : admin only"))
         }
@@ -20,8 +29,7 @@ extension Engine {
                 HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)"))
         }
         do {
-            let answer = try await metadataCall(request, path: "$")
-            return EngineResponse(status: 200, body: answer.serialized)
+            return EngineResponse(status: 200, body: try await answer(request).serialized)
         } catch {
             return Self.metadataError(error)
         }

@@ -8,20 +8,8 @@ extension Engine {
     /// for null). Unless `read_only`, the metadata is reloaded afterwards so tables and columns
     /// the SQL created appear in the schema.
     public func handleQuery(body: [UInt8], session: Session) async -> EngineResponse {
-        guard session.isAdmin, session.role == Session.adminRole else {
-            return Self.metadataError(HasuraError(.accessDenied, "restricted access : admin only"))
-        }
-        let request: JSONValue
-        do {
-            request = try JSONParser.parse(bytes: body)
-        } catch {
-            return Self.metadataError(
-                HasuraError(.invalidJSON, "Error in $: \(error.message) at offset \(error.offset)"))
-        }
-        do {
-            return EngineResponse(status: 200, body: try await queryCall(request, path: "$").serialized)
-        } catch {
-            return Self.metadataError(error)
+        await adminCall(body: body, session: session) { request async throws(HasuraError) in
+            try await queryCall(request, path: "$")
         }
     }
 
