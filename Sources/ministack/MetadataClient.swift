@@ -23,9 +23,15 @@ struct MetadataClient: Sendable {
     {
         var body: [(String, JSONValue)] = [("type", .string(type)), ("args", args)]
         if let version { body.insert(("version", .number(String(version))), at: 0) }
-        var request = URLRequest(url: metadataURL, timeoutInterval: 300)
+        return try await post(.fields(body), to: metadataURL, timeout: 300)
+    }
+
+    /// POSTs a JSON body to an admin endpoint of the server (`/v1/metadata`, `/v2/query`) and
+    /// answers the JSON of a 200 response; Hasura's error objects become `MetadataClientError`s.
+    func post(_ body: JSONValue, to url: URL, timeout: TimeInterval) async throws(MetadataClientError) -> JSONValue {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
-        request.httpBody = Data(JSONValue.fields(body).serialized.utf8)
+        request.httpBody = Data(body.serialized.utf8)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let adminSecret { request.setValue(adminSecret, forHTTPHeaderField: "x-hasura-admin-secret") }
 

@@ -79,64 +79,17 @@ struct RunSQLClient: Sendable {
     func run(_ sql: String) async throws(MetadataClientError) -> Outcome {
         let body = JSONValue.fields([
             ("type", .string("run_sql")),
-            (
-                "args",
-                .fields([("source", .string(source)), ("sql", .string(sql)), ("read_only", .bool(false))])
-            ),
+            ("args", .fields([("source", .string(source)), ("sql", .string(sql)), ("read_only", .bool(false))])),
         ])
-        var request = URLRequest(
-            url: endpoint.appendingPathComponent("v2").appendingPathComponent("query"), timeoutInterval: 600)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body.serialized.utf8)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let adminSecret { request.setValue(adminSecret, forHTTPHeaderField: "x-hasura-admin-secret") }
-        let data: Data
-        let response: URLResponse
+        let client = MetadataClient(endpoint: endpoint, adminSecret: adminSecret)
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            throw .unreachable(endpoint: endpoint.absoluteString, reason: error.localizedDescription)
+            let json = try await client.post(
+                body, to: endpoint.appendingPathComponent("v2").appendingPathComponent("query"), timeout: 600)
+            return .rows(
+                (json["result"]?.arrayValue ?? []).map { row in (row.arrayValue ?? []).map { $0.stringValue } })
+        } catch .rejected(let message, let code, _, let detail) where code == "postgres-error" || detail != nil {
+            return .failed(detail?["error"]?.stringValue ?? message)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let text = String(decoding: data, as: UTF8.self)
-        let json = try? JSONParser.parse(bytes: [UInt8](data))
-        switch status {
-        case 200:
-            guard let json else { throw .unexpectedAnswer(status: status, body: text) }
-            let rows = (json["result"]?.arrayValue ?? []).map { row in
-                (row.arrayValue ?? []).map { $0.stringValue }
-            }
-            return .rows(rows)
-        case 400, 401, 403:
-            let error = json?["errors"]?.arrayValue?.first ?? json
-            guard let message = error?["error"]?.stringValue ?? error?["message"]?.stringValue else {
-                throw .unexpectedAnswer(status: status, body: text)
-            }
-            let code = error?["code"]?.stringValue ?? error?["extensions"]?["code"]?.stringValue ?? ""
-            if status != 400 || code == "access-denied" {
-                throw .unauthorized(endpoint: endpoint.absoluteString, message: message)
-            }
-            if code == "postgres-error" || code == "sqlite-error" || error?["internal"] != nil {
-                return .failed(Self.databaseMessage(error?["internal"]?["error"]?.stringValue ?? message))
-            }
-            throw .rejected(
-                message: message, code: code, path: error?["path"]?.stringValue, internal: error?["internal"])
-        default:
-            throw .unexpectedAnswer(status: status, body: text)
-        }
-    }
-}
-
-extension RunSQLClient {
-    /// The database's own words: a driver error printed as `queryFailed(message: "…", …)` is
-    /// reduced to its message.
-    static func databaseMessage(_ text: String) -> String {
-        let prefix = "queryFailed(message: \""
-        guard text.hasPrefix(prefix), let end = text.range(of: "\", sqlState:", options: .backwards) else {
-            return text
-        }
-        return String(text[text.index(text.startIndex, offsetBy: prefix.count)..<end.lowerBound])
-            .replacingOccurrences(of: "\\\"", with: "\"")
     }
 }
 
