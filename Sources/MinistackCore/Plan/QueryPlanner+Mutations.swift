@@ -33,7 +33,7 @@ extension QueryPlanner {
                 let table = try planner.resolvedTable(key, path: path)
                 let rows = given["object"].map { [$0] } ?? []
                 let insert = try planner.insert(
-                    rows, onConflict: given["on_conflict"], table: table, path: path + ".args.object")
+                    rows, onConflict: given["on_conflict"], table: table, path: path + ".args.object", isList: false)
                 rootFields.append(
                     (
                         field.responseKey,
@@ -106,10 +106,9 @@ extension QueryPlanner {
     }
 
     /// `affected_rows`, `returning { … }`, `__typename` of `<t>_mutation_response`.
-    func mutationResponse(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError) -> [(
-        alias: String, field: MutationResponseField
-    )] {
-        var planner = self
+    mutating func mutationResponse(_ field: CollectedField, table: ResolvedTable, path: String) throws(PlanError)
+        -> [(alias: String, field: MutationResponseField)]
+    {
         let typeName = table.names.mutationResponseType
         var fields: [(alias: String, field: MutationResponseField)] = []
         for subfield in try collector.collect(field.selectionSets, typeName: typeName) {
@@ -122,7 +121,7 @@ extension QueryPlanner {
             case .affectedRows?: fields.append((subfield.responseKey, .affectedRows))
             case .returning?:
                 fields.append(
-                    (subfield.responseKey, .returning(try planner.rowFields(subfield, table: table, path: subpath))))
+                    (subfield.responseKey, .returning(try rowFields(subfield, table: table, path: subpath))))
             default: throw missingField(subfield.name, typeName, subpath)
             }
         }
@@ -131,15 +130,14 @@ extension QueryPlanner {
 
     // MARK: Inserts
 
-    mutating func insert(_ rows: [InputNode], onConflict: InputNode?, table: ResolvedTable, path: String)
-        throws(PlanError) -> InsertIR
-    {
+    /// Rows given as a list (`objects`, an array relationship's `data`) have indexed paths;
+    /// a single row (`object`, an object relationship's `data`) does not.
+    mutating func insert(
+        _ rows: [InputNode], onConflict: InputNode?, table: ResolvedTable, path: String, isList: Bool = true
+    ) throws(PlanError) -> InsertIR {
         var planned: [InsertRowIR] = []
         for (index, row) in rows.enumerated() {
-            planned.append(
-                try insertRow(
-                    row, table: table, path: rows.count == 1 && !path.hasSuffix("objects") ? path : "\(path)[\(index)]")
-            )
+            planned.append(try insertRow(row, table: table, path: isList ? "\(path)[\(index)]" : path))
         }
         var conflict: OnConflictIR?
         if let onConflict, !onConflict.isNull {
@@ -175,7 +173,8 @@ extension QueryPlanner {
                 }
                 let rows = relationship.kind == .object ? [data] : data.listItems
                 let nested = try insert(
-                    rows, onConflict: given["on_conflict"], table: target, path: fieldPath + ".data")
+                    rows, onConflict: given["on_conflict"], table: target, path: fieldPath + ".data",
+                    isList: relationship.kind == .array)
                 if relationship.kind == .object {
                     row.objectRelationships.append((relationship, nested))
                 } else {

@@ -27,7 +27,7 @@ extension SQLCompiler {
         }
         let inner =
             "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
-            + orderClause(aggregate.arguments.orderBy, outputColumns: true) + pagination(aggregate.arguments)
+            + orderClauseOverProjections(aggregate.arguments.orderBy) + pagination(aggregate.arguments)
         return "(SELECT \(dialect.jsonObject(outerPairs)) FROM (\(inner)) AS \(ident: rows))"
     }
 

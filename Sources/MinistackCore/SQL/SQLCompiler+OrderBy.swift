@@ -1,7 +1,7 @@
 /// `ORDER BY` terms, including columns of object relationships and aggregates of array relationships.
 extension SQLCompiler {
-    /// ` ORDER BY …` over the projected `_o<n>` columns (`outputColumns`) or the expressions themselves.
-    mutating func orderClause(_ items: [OrderByIR], outputColumns: Bool) -> SQL {
+    /// ` ORDER BY …` over the projected `_o<n>` columns of a selection's inner query.
+    func orderClauseOverProjections(_ items: [OrderByIR]) -> SQL {
         guard !items.isEmpty else { return .empty }
         let terms = items.enumerated().map { index, item in SQL.identifier("_o\(index)") + directionSQL(item.direction)
         }

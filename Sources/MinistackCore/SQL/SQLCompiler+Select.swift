@@ -10,7 +10,7 @@ extension SQLCompiler {
         for (index, term) in orderTerms.enumerated() { projections.append(term + " AS " + .identifier("_o\(index)")) }
         let inner =
             "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
-            + orderClause(selection.arguments.orderBy, outputColumns: true) + pagination(selection.arguments)
+            + orderClauseOverProjections(selection.arguments.orderBy) + pagination(selection.arguments)
         let aggregateOrder = selection.arguments.orderBy.enumerated().map { index, item in
             column(rows, "_o\(index)") + directionSQL(item.direction)
         }
