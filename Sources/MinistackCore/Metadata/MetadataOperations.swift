@@ -210,6 +210,15 @@ public enum MetadataOperations {
                 else { continue }
                 metadata.sources[index].tables[owner].objectRelationships.removeAll { $0.name == name }
                 metadata.sources[index].tables[owner].arrayRelationships.removeAll { $0.name == name }
+            case .permission(let source, let table, let role, let kind)?:
+                guard let index = metadata.sources.firstIndex(where: { $0.name == source }),
+                    let owner = metadata.sources[index].tables.firstIndex(where: { $0.table == table }),
+                    var raw = metadata.sources[index].tables[owner].raw.objectValue
+                else { continue }
+                let key = "\(kind)_permissions"
+                let remaining = (raw[key]?.arrayValue ?? []).filter { $0["role"] != .string(role) }
+                raw[key] = remaining.isEmpty ? nil : .array(remaining)
+                metadata.sources[index].tables[owner].raw = .object(raw)
             case nil:
                 continue
             }

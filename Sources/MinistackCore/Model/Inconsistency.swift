@@ -15,6 +15,8 @@ public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
         case source(String)
         case table(source: String, QualifiedTableName)
         case relationship(source: String, table: QualifiedTableName, name: String)
+        /// `kind`: `select`, `insert`, `update` or `delete`.
+        case permission(source: String, table: QualifiedTableName, role: String, kind: String)
     }
 
     public init(type: String, name: String, reason: String, definition: JSONValue, subject: Subject? = nil) {

@@ -60,6 +60,10 @@ public struct ResolvedTable: Sendable {
     public var primaryKey: [ResolvedColumn]
     public var relationships: [ResolvedRelationship]
     public var catalog: CatalogTable
+    /// Every role's permissions on the table.
+    public var permissions: TablePermissions
+    /// What the role of the schema being built may do (see `Model.view(for:)`); admin by default.
+    public var access: TableAccess
 
     public init(
         key: TableKey, names: TableNames, columns: [ResolvedColumn], primaryKey: [ResolvedColumn],
@@ -71,15 +75,47 @@ public struct ResolvedTable: Sendable {
         self.primaryKey = primaryKey
         self.relationships = relationships
         self.catalog = catalog
+        self.permissions = TablePermissions()
+        self.access = .unrestricted(columns: columns)
     }
 
     public func column(named name: String) -> ResolvedColumn? { columns.first { $0.name == name } }
 
     public func relationship(named name: String) -> ResolvedRelationship? { relationships.first { $0.name == name } }
 
-    public var numericColumns: [ResolvedColumn] { columns.filter { $0.scalar.isNumeric } }
+    /// Columns the role may read, in table order.
+    public var selectableColumns: [ResolvedColumn] {
+        guard let select = access.select else { return [] }
+        return columns.filter { select.columns.contains($0.name) }
+    }
 
-    public var comparableColumns: [ResolvedColumn] { columns.filter { $0.scalar.isComparable } }
+    /// Columns the role may give on insert (not generated, not preset), in table order.
+    public var insertableColumns: [ResolvedColumn] {
+        guard let insert = access.insert else { return [] }
+        let preset = Set(insert.presets.map(\.column.name))
+        return columns.filter { insert.columns.contains($0.name) && !preset.contains($0.name) && !isGenerated($0) }
+    }
+
+    /// Columns the role may update (not generated, not preset), in table order.
+    public var updatableColumns: [ResolvedColumn] {
+        guard let update = access.update else { return [] }
+        let preset = Set(update.presets.map(\.column.name))
+        return columns.filter { update.columns.contains($0.name) && !preset.contains($0.name) && !isGenerated($0) }
+    }
+
+    func isGenerated(_ column: ResolvedColumn) -> Bool { catalog.column(named: column.name)?.isGenerated ?? false }
+
+    /// Readable numeric columns (`sum`, `avg`, …).
+    public var numericColumns: [ResolvedColumn] { selectableColumns.filter { $0.scalar.isNumeric } }
+
+    /// Readable comparable columns (`max`, `min`).
+    public var comparableColumns: [ResolvedColumn] { selectableColumns.filter { $0.scalar.isComparable } }
+
+    /// Whether the role may select the row by its primary key (it reads every key column).
+    public var allowsPrimaryKeyAccess: Bool {
+        guard let select = access.select, !primaryKey.isEmpty else { return false }
+        return primaryKey.allSatisfy { select.columns.contains($0.name) }
+    }
 }
 
 /// A column with its GraphQL field name.

@@ -29,6 +29,13 @@ public enum ModelResolver {
                     of: tables[index], metadata: metadataTable, tracked: tracked, source: source,
                     inconsistencies: &inconsistencies)
             }
+            let related = Dictionary(tables.map { ($0.key.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for index in tables.indices {
+                let metadataTable = source.tables.first { $0.table == tables[index].key.name }!
+                tables[index].permissions = resolvePermissions(
+                    of: tables[index], metadata: metadataTable, tracked: related, source: source,
+                    inconsistencies: &inconsistencies)
+            }
             sources.append(ResolvedSource(name: source.name, kind: source.kind, tables: tables))
         }
         return Model(sources: sources, inconsistencies: inconsistencies)

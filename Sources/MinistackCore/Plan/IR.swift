@@ -76,6 +76,8 @@ public indirect enum BoolExpIR: Sendable {
     case compare(ColumnOperand, ComparisonIR)
     /// Rows whose related rows (through the relationship) satisfy the expression.
     case relationship(ResolvedRelationship, target: ResolvedTable, BoolExpIR)
+    /// Some row of another table satisfies the expression (`_exists` in permissions).
+    case exists(target: ResolvedTable, BoolExpIR)
     /// `<rel>_aggregate: {count: {predicate, filter, arguments, distinct}}`.
     case aggregateCount(
         ResolvedRelationship, target: ResolvedTable, columns: [ResolvedColumn], distinct: Bool, filter: BoolExpIR?,

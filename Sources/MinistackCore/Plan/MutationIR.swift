@@ -33,6 +33,8 @@ public struct InsertIR: Sendable {
     public var onConflict: OnConflictIR?
     /// Where a database error of this insert is reported (`$.selectionSet.insert_t.args.objects`).
     public var path: String
+    /// The role's insert `check`: every inserted row must satisfy it (`nil`: no check).
+    public var check: BoolExpIR?
 }
 
 public struct InsertRowIR: Sendable {
@@ -52,8 +54,13 @@ public struct OnConflictIR: Sendable {
 
 public struct UpdateIR: Sendable {
     public var table: ResolvedTable
+    /// The request's `where` and the role's update filter.
     public var filter: BoolExpIR
     public var assignments: [UpdateAssignment]
+    /// The role's update `check`: every updated row must satisfy it afterwards (`nil`: no check).
+    public var check: BoolExpIR?
+    /// Where a failed check is reported.
+    public var path: String = "$"
 }
 
 /// `column = <op>(column, value)`.

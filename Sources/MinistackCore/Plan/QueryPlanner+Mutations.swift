@@ -52,7 +52,8 @@ extension QueryPlanner {
                 let table = try planner.resolvedTable(key, path: path)
                 var update = try planner.update(given, table: table, path: path + ".args")
                 update.filter = try planner.primaryKeyFilter(
-                    given["pk_columns"], table: table, path: path + ".args.pk_columns")
+                    given["pk_columns"], table: table, path: path + ".args.pk_columns"
+                ).conjoined(with: table.access.update?.filter)
                 rootFields.append(
                     (
                         field.responseKey,
@@ -81,6 +82,7 @@ extension QueryPlanner {
                     throw PlanError("missing required field 'where'", path: path + ".args.where")
                 }
                 let filter = try planner.boolExp(whereNode, table: table, path: path + ".args.where")
+                    .conjoined(with: table.access.delete?.filter)
                 rootFields.append(
                     (
                         field.responseKey,
@@ -91,6 +93,7 @@ extension QueryPlanner {
             case .deleteByPK(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let filter = try planner.primaryKeyFilter(nil, arguments: given, table: table, path: path + ".args")
+                    .conjoined(with: table.access.delete?.filter)
                 rootFields.append(
                     (
                         field.responseKey,
@@ -144,7 +147,10 @@ extension QueryPlanner {
             conflict = try self.onConflict(
                 onConflict, table: table, path: path.replacingLastComponent(with: "on_conflict"))
         }
-        return InsertIR(table: table, rows: planned, onConflict: conflict, path: path)
+        let check = table.access.insert?.check
+        return InsertIR(
+            table: table, rows: planned, onConflict: conflict, path: path,
+            check: check.flatMap { $0.isAlwaysTrue ? nil : $0 })
     }
 
     mutating func insertRow(_ node: InputNode, table: ResolvedTable, path: String) throws(PlanError) -> InsertRowIR {
@@ -184,6 +190,10 @@ extension QueryPlanner {
                 throw PlanError("field '\(key)' not found in type: '\(table.names.insertInput)'", path: fieldPath)
             }
         }
+        for preset in table.access.insert?.presets ?? [] {
+            row.values.removeAll { $0.column.name == preset.column.name }
+            row.values.append((preset.column, preset.value))
+        }
         return row
     }
 
@@ -197,18 +207,20 @@ extension QueryPlanner {
                 "missing or unknown constraint for table \(table.key.name.name)", path: path + ".constraint")
         }
         let columns = try updateColumns(given["update_columns"], table: table, path: path + ".update_columns")
-        var filter: BoolExpIR?
+        var filter = table.access.update?.filter ?? .and([])
         if let whereNode = given["where"], !whereNode.isNull {
-            filter = try boolExp(whereNode, table: table, path: path + ".where")
+            filter = try boolExp(whereNode, table: table, path: path + ".where").conjoined(with: filter)
         }
-        return OnConflictIR(constraint: constraint, updateColumns: columns, filter: filter)
+        return OnConflictIR(
+            constraint: constraint, updateColumns: columns, filter: filter.isAlwaysTrue ? nil : filter)
     }
 
     func updateColumns(_ node: InputNode?, table: ResolvedTable, path: String) throws(PlanError) -> [ResolvedColumn] {
         guard let node else { return [] }
         var columns: [ResolvedColumn] = []
         for item in node.listItems {
-            guard let name = item.enumName, let column = table.columns.first(where: { $0.fieldName == name }) else {
+            guard let name = item.enumName, let column = table.updatableColumns.first(where: { $0.fieldName == name })
+            else {
                 throw PlanError(
                     "unexpected value \(item.json.serialized) for enum: '\(table.names.updateColumn)'", path: path)
             }
@@ -256,7 +268,16 @@ extension QueryPlanner {
                 assignments.append(UpdateAssignment(column: column, op: op, values: values))
             }
         }
-        return UpdateIR(table: table, filter: filter, assignments: assignments)
+        let permission = table.access.update
+        if !assignments.isEmpty {
+            for preset in permission?.presets ?? [] {
+                assignments.removeAll { $0.column.name == preset.column.name }
+                assignments.append(UpdateAssignment(column: preset.column, op: .set, values: [preset.value]))
+            }
+        }
+        return UpdateIR(
+            table: table, filter: filter.conjoined(with: permission?.filter), assignments: assignments,
+            check: permission?.check.flatMap { $0.isAlwaysTrue ? nil : $0 }, path: path)
     }
 
     /// `pk_columns: {id: 1}` (or, for `delete_<t>_by_pk`, the primary key columns as arguments).

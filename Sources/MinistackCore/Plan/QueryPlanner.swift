@@ -253,7 +253,8 @@ public struct QueryPlanner {
         guard let node else { return [] }
         var columns: [ResolvedColumn] = []
         for item in node.listItems {
-            guard let name = item.enumName, let column = table.columns.first(where: { $0.fieldName == name }) else {
+            guard let name = item.enumName, let column = table.selectableColumns.first(where: { $0.fieldName == name })
+            else {
                 throw PlanError(
                     "unexpected value \(item.json.serialized) for enum: '\(table.names.selectColumn)'", path: path)
             }

@@ -110,6 +110,38 @@ public struct MutationStatements: Sendable {
         return dialect.render("SELECT " + dialect.resultColumn(many))
     }
 
+    /// `SELECT count(*)` of the written `rows` (found again by primary key, or else by every
+    /// non-JSON column) that do not satisfy a permission's `check`.
+    public func countFailing(_ check: BoolExpIR, table: ResolvedTable, rows: [[String: JSONValue]])
+        -> PreparedStatement
+    {
+        var compiler = SQLCompiler(dialect: dialect)
+        let alias = "_t0"
+        let keyColumns = table.primaryKey.isEmpty ? table.columns.filter { !$0.scalar.isJSON } : table.primaryKey
+        let matches = rows.map { row -> BoolExpIR in
+            .and(
+                keyColumns.map { column in
+                    let operand = ColumnOperand(column: column, castToText: false)
+                    guard let value = row[column.fieldName], !value.isNull else {
+                        return .compare(operand, ComparisonIR(op: .isNull, operand: .flag(true)))
+                    }
+                    return .compare(
+                        operand,
+                        ComparisonIR(
+                            op: .eq,
+                            operand: .value(
+                                SQLParameter(
+                                    source: .literal(value), scalar: column.scalar, databaseType: column.databaseType)))
+                    )
+                })
+        }
+        let written = compiler.boolExp(.or(matches), alias: alias)
+        let passes = compiler.boolExp(check, alias: alias)
+        return dialect.render(
+            "SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: alias) WHERE \(written) AND (CASE WHEN \(passes) THEN 1 ELSE 0 END) = 0"
+        )
+    }
+
     /// Every column of the written row as a JSON object keyed by GraphQL field name.
     func returnedRow(_ table: ResolvedTable) -> SQL {
         dialect.resultColumn(

@@ -65,4 +65,6 @@ public struct PostgresDialect: SQLDialect {
     public func tuple(_ values: [SQL]) -> SQL { "ROW(\(values.joined(separator: ", ")))" }
 
     public func castToText(_ value: SQL) -> SQL { "(\(value))::text" }
+
+    public func smallest(_ first: SQL, _ second: SQL) -> SQL { "LEAST(\(first), \(second))" }
 }

@@ -27,7 +27,8 @@ extension SQLCompiler {
         }
         let inner =
             "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
-            + orderClauseOverProjections(aggregate.arguments.orderBy) + pagination(aggregate.arguments)
+            + orderClauseOverProjections(aggregate.arguments.orderBy)
+            + pagination(aggregate.arguments, table: aggregate.table)
         return "(SELECT \(dialect.jsonObject(outerPairs)) FROM (\(inner)) AS \(ident: rows))"
     }
 

@@ -20,13 +20,18 @@ extension SQLCompiler {
             return compare(left, comparison)
         case .relationship(let relationship, let target, let inner):
             let child = nextAlias("t")
-            let condition = boolExp(inner, alias: child)
+            let condition = boolExp(inner.conjoined(with: rowFilter(target)), alias: child)
             return
                 "EXISTS (SELECT 1 FROM \(dialect.table(target.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)) AND \(condition))"
+        case .exists(let target, let inner):
+            let child = nextAlias("t")
+            let condition = boolExp(inner, alias: child)
+            return "EXISTS (SELECT 1 FROM \(dialect.table(target.key.name)) AS \(ident: child) WHERE \(condition))"
         case .aggregateCount(let relationship, let target, let columns, let distinct, let filter, let predicate):
             let child = nextAlias("t")
             var conditions = [joinCondition(relationship, parent: alias, child: child)]
             if let filter { conditions.append(boolExp(filter, alias: child)) }
+            if let permitted = rowFilter(target) { conditions.append(boolExp(permitted, alias: child)) }
             let counted = count(columns.map { column(child, $0.name) }, distinct: distinct)
             let subquery: SQL =
                 "(SELECT \(counted) FROM \(dialect.table(target.key.name)) AS \(ident: child) WHERE \(conditions.joined(separator: " AND ")))"

@@ -37,7 +37,7 @@ extension SQLCompiler {
             let child = nextAlias("t")
             let inner = orderExpression(target, path: path.dropFirst(), alias: child)
             return
-                "(SELECT \(inner) FROM \(dialect.table(step.target.key.name)) AS \(ident: child) WHERE \(joinCondition(step.relationship, parent: alias, child: child)) LIMIT 1)"
+                "(SELECT \(inner) FROM \(dialect.table(step.target.key.name)) AS \(ident: child) WHERE \(joinCondition(step.relationship, parent: alias, child: child))\(permittedRows(step.target, alias: child)) LIMIT 1)"
         }
         switch target {
         case .column(let resolved):
@@ -45,12 +45,18 @@ extension SQLCompiler {
         case .arrayCount(let relationship, let table):
             let child = nextAlias("t")
             return
-                "(SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
+                "(SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child))\(permittedRows(table, alias: child)))"
         case .arrayAggregate(let relationship, let table, let function, let resolved):
             let child = nextAlias("t")
             let value = dialect.aggregate(function, column(child, resolved.name))
             return
-                "(SELECT \(value) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child)))"
+                "(SELECT \(value) FROM \(dialect.table(table.key.name)) AS \(ident: child) WHERE \(joinCondition(relationship, parent: alias, child: child))\(permittedRows(table, alias: child)))"
         }
+    }
+
+    /// ` AND <row filter>` when the role may read only some rows of `table`.
+    private mutating func permittedRows(_ table: ResolvedTable, alias: String) -> SQL {
+        guard let filter = rowFilter(table) else { return .empty }
+        return " AND " + boolExp(filter, alias: alias)
     }
 }

@@ -10,7 +10,8 @@ extension SQLCompiler {
         for (index, term) in orderTerms.enumerated() { projections.append(term + " AS " + .identifier("_o\(index)")) }
         let inner =
             "SELECT \(projections.joined(separator: ", ")) FROM \(base.from)" + base.filter
-            + orderClauseOverProjections(selection.arguments.orderBy) + pagination(selection.arguments)
+            + orderClauseOverProjections(selection.arguments.orderBy)
+            + pagination(selection.arguments, table: selection.table)
         let aggregateOrder = selection.arguments.orderBy.enumerated().map { index, item in
             column(rows, "_o\(index)") + directionSQL(item.direction)
         }
@@ -31,7 +32,11 @@ extension SQLCompiler {
         for (key, field) in fields {
             switch field {
             case .column(let resolved):
-                pairs.append((key, dialect.columnValue(column(alias, resolved.name), scalar: resolved.scalar)))
+                var value = dialect.columnValue(column(alias, resolved.name), scalar: resolved.scalar)
+                if let condition = table.access.select?.columnFilters[resolved.name] {
+                    value = "CASE WHEN \(boolExp(condition, alias: alias)) THEN \(value) ELSE NULL END"
+                }
+                pairs.append((key, value))
             case .typename(let name):
                 pairs.append((key, .nameLiteral(name)))
             case .objectRelationship(let relationship, let nested):
@@ -62,6 +67,7 @@ extension SQLCompiler {
             conditions.append(joinCondition(correlation.relationship, parent: correlation.parentAlias, child: alias))
         }
         if let filter = arguments.filter { conditions.append(boolExp(filter, alias: alias)) }
+        if let permitted = rowFilter(table) { conditions.append(boolExp(permitted, alias: alias)) }
         let whereClause: SQL = conditions.isEmpty ? .empty : " WHERE " + conditions.joined(separator: " AND ")
         let tableSQL = dialect.table(table.key.name) + " AS " + .identifier(alias)
         guard !arguments.distinctOn.isEmpty else { return (alias, tableSQL, whereClause) }
@@ -73,12 +79,25 @@ extension SQLCompiler {
         return (alias, numbered, " WHERE " + column(alias, "_rn") + " = 1")
     }
 
-    func pagination(_ arguments: SelectArguments) -> SQL {
+    /// The rows of `table` the role may read, when that is not all of them.
+    func rowFilter(_ table: ResolvedTable) -> BoolExpIR? {
+        guard let select = table.access.select else { return .or([]) }
+        return select.filter.isAlwaysTrue ? nil : select.filter
+    }
+
+    /// ` LIMIT … OFFSET …`: the request's limit, capped by the role's permission limit.
+    func pagination(_ arguments: SelectArguments, table: ResolvedTable) -> SQL {
         var sql = SQL.empty
-        if let limit = arguments.limit { sql.append(" LIMIT \(param: limit)") }
+        let permitted = table.access.select?.limit
+        switch (arguments.limit, permitted) {
+        case (let limit?, let cap?): sql.append(" LIMIT \(dialect.smallest(.parameter(limit), .integer(cap)))")
+        case (let limit?, nil): sql.append(" LIMIT \(param: limit)")
+        case (nil, let cap?): sql.append(" LIMIT \(SQL.integer(cap))")
+        case (nil, nil): break
+        }
         if let offset = arguments.offset {
             // SQLite needs a LIMIT before OFFSET; -1 means no limit there.
-            if arguments.limit == nil, dialect.kind == .sqlite { sql.append(" LIMIT -1") }
+            if arguments.limit == nil, permitted == nil, dialect.kind == .sqlite { sql.append(" LIMIT -1") }
             sql.append(" OFFSET \(param: offset)")
         }
         return sql

@@ -43,6 +43,9 @@ public protocol SQLDialect: Sendable {
 
     /// A column compared as text (`jsonb _cast: {String: …}`).
     func castToText(_ value: SQL) -> SQL
+
+    /// The smaller of two numbers (`LEAST` on Postgres, `min` on SQLite).
+    func smallest(_ first: SQL, _ second: SQL) -> SQL
 }
 
 extension SQLDialect {

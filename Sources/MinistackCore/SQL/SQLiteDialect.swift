@@ -80,4 +80,6 @@ public struct SQLiteDialect: SQLDialect {
     public func tuple(_ values: [SQL]) -> SQL { "json_array(\(values.joined(separator: ", ")))" }
 
     public func castToText(_ value: SQL) -> SQL { "CAST(\(value) AS TEXT)" }
+
+    public func smallest(_ first: SQL, _ second: SQL) -> SQL { "min(\(first), \(second))" }
 }

@@ -4,6 +4,8 @@ extension SchemaBuilder {
     mutating func buildMutationRoot() {
         var fields: [SDLDocument.Field] = []
         for table in model.allTables where !table.catalog.isView {
+            let access = table.access
+            guard access.insert != nil || access.update != nil || access.delete != nil else { continue }
             fields += mutationFields(for: table)
         }
         guard !fields.isEmpty else { return }
@@ -11,14 +13,17 @@ extension SchemaBuilder {
         document.schemaRoots.append(("mutation", HasuraNames.mutationRoot))
     }
 
+    /// The insert, update and delete root fields the role has for `table`.
     mutating func mutationFields(for table: ResolvedTable) -> [SDLDocument.Field] {
         let names = table.names
         let label = table.key.name.name
+        let access = table.access
+        let canRead = access.select != nil
         defineMutationResponse(table)
-        defineInsertInputs(table)
-        let updateOperators = defineUpdateInputs(table)
+        if access.insert != nil { defineInsertInputs(table) }
+        let updateOperators = access.update != nil ? defineUpdateInputs(table) : []
         var onConflict: [SDLDocument.Argument] = []
-        if defineOnConflict(table) {
+        if access.insert != nil, defineOnConflict(table) {
             onConflict = [
                 SDLDocument.Argument(name: "on_conflict", type: names.onConflict, description: "upsert condition")
             ]
@@ -35,40 +40,57 @@ extension SchemaBuilder {
             fields.append(SDLDocument.Field(name: name, type: type, description: description, arguments: arguments))
             meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, name)] = meaning
         }
-        add(
-            names.insert, names.mutationResponseType, "insert data into the table: \"\(label)\"",
-            [
+        if access.insert != nil {
+            add(
+                names.insert, names.mutationResponseType, "insert data into the table: \"\(label)\"",
+                [
+                    SDLDocument.Argument(
+                        name: "objects", type: "[\(names.insertInput)!]!", description: "the rows to be inserted")
+                ] + onConflict,
+                .insert(table.key))
+            if canRead {
+                add(
+                    names.insertOne, names.objectType, "insert a single row into the table: \"\(label)\"",
+                    [
+                        SDLDocument.Argument(
+                            name: "object", type: "\(names.insertInput)!", description: "the row to be inserted")
+                    ] + onConflict,
+                    .insertOne(table.key))
+            }
+        }
+        if !updateOperators.isEmpty {
+            add(
+                names.update, names.mutationResponseType, "update data of the table: \"\(label)\"",
+                operatorArguments + [
+                    SDLDocument.Argument(
+                        name: "where", type: "\(names.boolExp)!",
+                        description: "filter the rows which have to be updated")
+                ],
+                .update(table.key))
+            add(
+                names.updateMany, "[\(names.mutationResponseType)]", "update multiples rows of table: \"\(label)\"",
+                [
+                    SDLDocument.Argument(
+                        name: "updates", type: "[\(names.updates)!]!", description: "updates to execute, in order")
+                ],
+                .updateMany(table.key))
+            var updatesFields = operatorArguments
+            updatesFields.append(
                 SDLDocument.Argument(
-                    name: "objects", type: "[\(names.insertInput)!]!", description: "the rows to be inserted")
-            ] + onConflict,
-            .insert(table.key))
-        add(
-            names.insertOne, names.objectType, "insert a single row into the table: \"\(label)\"",
-            [SDLDocument.Argument(name: "object", type: "\(names.insertInput)!", description: "the row to be inserted")]
-                + onConflict,
-            .insertOne(table.key))
-        add(
-            names.update, names.mutationResponseType, "update data of the table: \"\(label)\"",
-            operatorArguments + [
-                SDLDocument.Argument(
-                    name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated")
-            ],
-            .update(table.key))
-        add(
-            names.updateMany, "[\(names.mutationResponseType)]", "update multiples rows of table: \"\(label)\"",
-            [
-                SDLDocument.Argument(
-                    name: "updates", type: "[\(names.updates)!]!", description: "updates to execute, in order")
-            ],
-            .updateMany(table.key))
-        add(
-            names.delete, names.mutationResponseType, "delete data from the table: \"\(label)\"",
-            [
-                SDLDocument.Argument(
-                    name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be deleted")
-            ],
-            .delete(table.key))
-        if !table.primaryKey.isEmpty {
+                    name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated"))
+            document.define(names.updates, .input(description: nil, fields: updatesFields))
+        }
+        if access.delete != nil {
+            add(
+                names.delete, names.mutationResponseType, "delete data from the table: \"\(label)\"",
+                [
+                    SDLDocument.Argument(
+                        name: "where", type: "\(names.boolExp)!",
+                        description: "filter the rows which have to be deleted")
+                ],
+                .delete(table.key))
+        }
+        if table.allowsPrimaryKeyAccess && !updateOperators.isEmpty {
             document.define(
                 names.pkColumnsInput,
                 .input(
@@ -80,34 +102,35 @@ extension SchemaBuilder {
                 names.updateByPK, names.objectType, "update single row of the table: \"\(label)\"",
                 operatorArguments + [SDLDocument.Argument(name: "pk_columns", type: "\(names.pkColumnsInput)!")],
                 .updateByPK(table.key))
+        }
+        if table.allowsPrimaryKeyAccess && access.delete != nil {
             add(
                 names.deleteByPK, names.objectType, "delete single row from the table: \"\(label)\"",
                 table.primaryKey.map { SDLDocument.Argument(name: $0.fieldName, type: $0.scalar.name + "!") },
                 .deleteByPK(table.key))
         }
-        var updatesFields = operatorArguments
-        updatesFields.append(
-            SDLDocument.Argument(
-                name: "where", type: "\(names.boolExp)!", description: "filter the rows which have to be updated"))
-        document.define(names.updates, .input(description: nil, fields: updatesFields))
         return fields
     }
 
+    /// `<t>_mutation_response`; `returning` only for a role that may read the table.
     mutating func defineMutationResponse(_ table: ResolvedTable) {
         let names = table.names
+        var fields = [
+            SDLDocument.Field(
+                name: "affected_rows", type: "Int!", description: "number of rows affected by the mutation")
+        ]
+        meanings.fields[FieldCoordinate(names.mutationResponseType, "affected_rows")] = .affectedRows
+        if table.access.select != nil {
+            fields.append(
+                SDLDocument.Field(
+                    name: "returning", type: "[\(names.objectType)!]!",
+                    description: "data from the rows affected by the mutation"))
+            meanings.fields[FieldCoordinate(names.mutationResponseType, "returning")] = .returning
+        }
         document.define(
             names.mutationResponseType,
             .object(
-                description: "response of any mutation on the table \"\(table.key.name.name)\"",
-                fields: [
-                    SDLDocument.Field(
-                        name: "affected_rows", type: "Int!", description: "number of rows affected by the mutation"),
-                    SDLDocument.Field(
-                        name: "returning", type: "[\(names.objectType)!]!",
-                        description: "data from the rows affected by the mutation"),
-                ]))
-        meanings.fields[FieldCoordinate(names.mutationResponseType, "affected_rows")] = .affectedRows
-        meanings.fields[FieldCoordinate(names.mutationResponseType, "returning")] = .returning
+                description: "response of any mutation on the table \"\(table.key.name.name)\"", fields: fields))
     }
 
     /// `<t>_insert_input`, `<t>_obj_rel_insert_input`, `<t>_arr_rel_insert_input`.
@@ -117,15 +140,16 @@ extension SchemaBuilder {
         var fields: [SDLDocument.Argument] = []
         // Defined first, so relationships that come back to this table find it.
         document.define(names.insertInput, .input(description: nil, fields: []))
-        for column in table.columns where !(table.catalog.column(named: column.name)?.isGenerated ?? false) {
+        for column in table.insertableColumns {
             fields.append(SDLDocument.Argument(name: column.fieldName, type: column.scalar.name))
             meanings.inputFields[FieldCoordinate(names.insertInput, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
-            guard let target = model.table(relationship.target), !target.catalog.isView else { continue }
+            guard let target = model.table(relationship.target), !target.catalog.isView, target.access.insert != nil
+            else { continue }
             defineInsertInputs(target)
             let targetNames = target.names
-            let hasOnConflict = defineOnConflict(target)
+            let hasOnConflict = target.access.update != nil && defineOnConflict(target)
             let onConflict =
                 hasOnConflict
                 ? [
@@ -166,7 +190,7 @@ extension SchemaBuilder {
     mutating func defineOnConflict(_ table: ResolvedTable) -> Bool {
         let names = table.names
         let constraints = Self.uniqueConstraints(of: table)
-        guard !constraints.isEmpty else { return false }
+        guard !constraints.isEmpty, table.access.update != nil else { return false }
         document.define(
             names.constraint,
             .enumeration(
@@ -181,7 +205,8 @@ extension SchemaBuilder {
             names.updateColumn,
             .enumeration(
                 description: "update columns of table \"\(table.key.name.name)\"",
-                values: table.columns.map { ($0.fieldName, "column name") }))
+                values: table.updatableColumns.map { ($0.fieldName, "column name") }
+                    + [("_PLACEHOLDER", "placeholder (do not use)")].filter { _ in table.updatableColumns.isEmpty }))
         document.define(
             names.onConflict,
             .input(
@@ -210,7 +235,7 @@ extension SchemaBuilder {
     /// The update operators the table offers, with their input types defined.
     mutating func defineUpdateInputs(_ table: ResolvedTable) -> [UpdateOperator] {
         let names = table.names
-        let writable = table.columns.filter { !(table.catalog.column(named: $0.name)?.isGenerated ?? false) }
+        let writable = table.updatableColumns
         var operators: [UpdateOperator] = []
         func define(
             _ op: UpdateOperator, _ columns: [ResolvedColumn], _ type: (ResolvedColumn) -> String, _ description: String

@@ -10,6 +10,8 @@ public struct RoleSchema: Sendable {
     public let meanings: SchemaMeanings
     /// Scalars, enums and input objects by name, for coercing variables.
     public let inputShapes: [String: InputTypeShape]
+    /// The part of the model the role may use, with each table's `access`: what plans are made from.
+    public let model: Model
     /// The mutation root exists (later issues add it).
     public var hasMutationRoot: Bool { schema.mutationType != nil }
 }
@@ -33,7 +35,8 @@ public struct SchemaBuilder {
         let sdl = builder.document.text
         let schema = try buildSchema(source: sdl)
         return RoleSchema(
-            role: role, sdl: sdl, schema: schema, meanings: builder.meanings, inputShapes: builder.document.inputShapes)
+            role: role, sdl: sdl, schema: schema, meanings: builder.meanings, inputShapes: builder.document.inputShapes,
+            model: model)
     }
 
     init(model: Model) { self.model = model }
@@ -41,20 +44,26 @@ public struct SchemaBuilder {
     mutating func buildQueryRoot() {
         var fields: [SDLDocument.Field] = []
         for table in model.allTables {
+            guard let select = table.access.select else { continue }
             let names = table.names
-            fields.append(
-                SDLDocument.Field(
-                    name: names.select, type: "[\(names.objectType)!]!",
-                    description: "fetch data from the table: \"\(table.key.name.name)\"",
-                    arguments: listArguments(for: table)))
-            meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.select)] = .selectMany(table.key)
-            fields.append(
-                SDLDocument.Field(
-                    name: names.selectAggregate, type: "\(names.aggregateType)!",
-                    description: "fetch aggregated fields from the table: \"\(table.key.name.name)\"",
-                    arguments: listArguments(for: table)))
-            meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.selectAggregate)] = .selectAggregate(table.key)
-            if !table.primaryKey.isEmpty {
+            if select.allowsRootField("select") {
+                fields.append(
+                    SDLDocument.Field(
+                        name: names.select, type: "[\(names.objectType)!]!",
+                        description: "fetch data from the table: \"\(table.key.name.name)\"",
+                        arguments: listArguments(for: table)))
+                meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.select)] = .selectMany(table.key)
+            }
+            if select.allowAggregations && select.allowsRootField("select_aggregate") {
+                fields.append(
+                    SDLDocument.Field(
+                        name: names.selectAggregate, type: "\(names.aggregateType)!",
+                        description: "fetch aggregated fields from the table: \"\(table.key.name.name)\"",
+                        arguments: listArguments(for: table)))
+                meanings.fields[FieldCoordinate(HasuraNames.queryRoot, names.selectAggregate)] = .selectAggregate(
+                    table.key)
+            }
+            if table.allowsPrimaryKeyAccess && select.allowsRootField("select_by_pk") {
                 fields.append(
                     SDLDocument.Field(
                         name: names.selectByPK, type: names.objectType,
@@ -96,9 +105,11 @@ public struct SchemaBuilder {
 
     // MARK: Per-table types
 
+    /// The object type and its inputs for a table the role may read (once per table).
     mutating func defineTableTypes(_ table: ResolvedTable) {
+        guard !document.contains(table.names.objectType) else { return }
         defineObjectType(table)
-        defineAggregateTypes(table)
+        if table.access.select?.allowAggregations == true { defineAggregateTypes(table) }
         defineBoolExp(table)
         defineOrderBy(table)
         defineSelectColumn(table)
@@ -108,14 +119,14 @@ public struct SchemaBuilder {
     mutating func defineObjectType(_ table: ResolvedTable) {
         let typeName = table.names.objectType
         var fields: [SDLDocument.Field] = []
-        for column in table.columns {
+        for column in table.selectableColumns {
             defineScalar(column.scalar)
             fields.append(
                 SDLDocument.Field(name: column.fieldName, type: column.scalar.name + (column.isNullable ? "" : "!")))
             meanings.fields[FieldCoordinate(typeName, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
-            guard let target = model.table(relationship.target) else { continue }
+            guard let target = readableTarget(of: relationship) else { continue }
             switch relationship.kind {
             case .object:
                 fields.append(
@@ -129,6 +140,7 @@ public struct SchemaBuilder {
                         name: relationship.name, type: "[\(target.names.objectType)!]!",
                         description: "An array relationship", arguments: listArguments(for: target)))
                 meanings.fields[FieldCoordinate(typeName, relationship.name)] = .relationship(relationship.name)
+                guard target.access.select?.allowAggregations == true else { continue }
                 let aggregateName = relationship.name + "_aggregate"
                 fields.append(
                     SDLDocument.Field(
@@ -196,17 +208,17 @@ public struct SchemaBuilder {
         meanings.inputFields[FieldCoordinate(names.boolExp, "_and")] = .and
         meanings.inputFields[FieldCoordinate(names.boolExp, "_or")] = .or
         meanings.inputFields[FieldCoordinate(names.boolExp, "_not")] = .not
-        for column in table.columns {
+        for column in table.selectableColumns {
             fields.append(
                 SDLDocument.Argument(
                     name: column.fieldName, type: defineComparisonExp(column.scalar, sourceKind: sourceKind(table))))
             meanings.inputFields[FieldCoordinate(names.boolExp, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
-            guard let target = model.table(relationship.target) else { continue }
+            guard let target = readableTarget(of: relationship) else { continue }
             fields.append(SDLDocument.Argument(name: relationship.name, type: target.names.boolExp))
             meanings.inputFields[FieldCoordinate(names.boolExp, relationship.name)] = .relationship(relationship.name)
-            if relationship.kind == .array {
+            if relationship.kind == .array && target.access.select?.allowAggregations == true {
                 let aggregateName = relationship.name + "_aggregate"
                 fields.append(SDLDocument.Argument(name: aggregateName, type: target.names.aggregateBoolExp))
                 meanings.inputFields[FieldCoordinate(names.boolExp, aggregateName)] = .relationshipAggregate(
@@ -224,18 +236,19 @@ public struct SchemaBuilder {
     mutating func defineOrderBy(_ table: ResolvedTable) {
         let names = table.names
         var fields: [SDLDocument.Argument] = []
-        for column in table.columns {
+        for column in table.selectableColumns {
             fields.append(SDLDocument.Argument(name: column.fieldName, type: HasuraNames.orderByEnum))
             meanings.inputFields[FieldCoordinate(names.orderBy, column.fieldName)] = .column(column.name)
         }
         for relationship in table.relationships {
-            guard let target = model.table(relationship.target) else { continue }
+            guard let target = readableTarget(of: relationship) else { continue }
             switch relationship.kind {
             case .object:
                 fields.append(SDLDocument.Argument(name: relationship.name, type: target.names.orderBy))
                 meanings.inputFields[FieldCoordinate(names.orderBy, relationship.name)] = .relationship(
                     relationship.name)
             case .array:
+                guard target.access.select?.allowAggregations == true else { continue }
                 let aggregateName = relationship.name + "_aggregate"
                 fields.append(SDLDocument.Argument(name: aggregateName, type: target.names.aggregateOrderBy))
                 meanings.inputFields[FieldCoordinate(names.orderBy, aggregateName)] = .relationshipAggregate(
@@ -253,7 +266,13 @@ public struct SchemaBuilder {
             table.names.selectColumn,
             .enumeration(
                 description: "select columns of table \"\(table.key.name.name)\"",
-                values: table.columns.map { ($0.fieldName, "column name") }))
+                values: table.selectableColumns.map { ($0.fieldName, "column name") }))
+    }
+
+    /// The target of a relationship when the role may read it.
+    func readableTarget(of relationship: ResolvedRelationship) -> ResolvedTable? {
+        guard let target = model.table(relationship.target), target.access.select != nil else { return nil }
+        return target
     }
 
     mutating func defineOrderByEnum() {

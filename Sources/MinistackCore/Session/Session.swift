@@ -10,6 +10,11 @@ public struct Session: Sendable, Hashable {
     public var variables: [String: String]
     /// Whether the request proved admin rights (admin secret, or no secret configured).
     public var isAdmin: Bool
+    /// Admin requests with `x-hasura-use-backend-only-permissions: true` may use a role's
+    /// `backend_only` insert, update and delete permissions.
+    public var usesBackendOnlyPermissions: Bool {
+        isAdmin && variables["x-hasura-use-backend-only-permissions"]?.lowercased() == "true"
+    }
 
     public init(role: String, variables: [String: String] = [:], isAdmin: Bool) {
         self.role = role

@@ -45,12 +45,13 @@ extension Engine {
     {
         let roleSchema: RoleSchema
         do {
-            roleSchema = try snapshot.schema(for: session.role)
+            roleSchema = try snapshot.schema(for: session)
         } catch {
             throw HasuraError(
                 .unexpected, "could not build the schema for role \(session.role)", internal: .string("\(error)"))
         }
-        let key = OperationCache.Key(role: session.role, query: request.query, operationName: request.operationName)
+        let key = OperationCache.Key(
+            role: Snapshot.schemaKey(for: session), query: request.query, operationName: request.operationName)
         let prepared = snapshot.operations.operation(for: key) {
             Self.prepare(query: request.query, operationName: request.operationName, schema: roleSchema)
         }
@@ -82,7 +83,7 @@ extension Engine {
         } else {
             do {
                 let plan = try QueryPlanner.plan(
-                    operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model,
+                    operation: operation, fragments: fragments, roleSchema: roleSchema, model: roleSchema.model,
                     variables: variables)
                 compiled = SQLCompiler.compile(plan.ir, dialects: snapshot.dialect(forSource:))
                 if plan.isCacheable { prepared.store(compiled, for: variables.fingerprint) }
@@ -130,7 +131,7 @@ extension Engine {
             variables = try VariableCoercion.coerce(
                 definitions: operation.variableDefinitions, provided: request.variables, shapes: roleSchema.inputShapes)
             mutation = try QueryPlanner.planMutation(
-                operation: operation, fragments: fragments, roleSchema: roleSchema, model: snapshot.model,
+                operation: operation, fragments: fragments, roleSchema: roleSchema, model: roleSchema.model,
                 variables: variables)
         } catch {
             throw HasuraError(error)
@@ -175,7 +176,7 @@ extension Engine {
             guard let driver = snapshot.driver(forSource: source) else {
                 throw HasuraError(.unexpected, "source \"\(source)\" is not connected")
             }
-            bound.append((driver, ParameterBinding.bind(statement, variables: variables, session: session)))
+            bound.append((driver, try ParameterBinding.bind(statement, variables: variables, session: session)))
         }
         do {
             if bound.count == 1 { return [try await bound[0].0.fetchRow(bound[0].1)] }

@@ -59,7 +59,22 @@ struct MutationExecutor {
     /// Runs an update; one with nothing to set changes nothing and runs no statement, as on Hasura.
     func update(_ update: UpdateIR) async throws -> [[String: JSONValue]] {
         guard !update.assignments.isEmpty else { return [] }
-        return try await write(statements.update(update))
+        let rows = try await write(statements.update(update))
+        if let check = update.check {
+            try await verify(check, table: update.table, rows: rows, kind: "update", path: update.path)
+        }
+        return rows
+    }
+
+    /// Fails the mutation (rolling the transaction back) when a written row breaks the role's `check`.
+    func verify(_ check: BoolExpIR, table: ResolvedTable, rows: [[String: JSONValue]], kind: String, path: String)
+        async throws
+    {
+        guard !rows.isEmpty else { return }
+        let answer = try await fetch(statements.countFailing(check, table: table, rows: rows))
+        guard let text = answer.first?.first ?? nil, Int(text) == 0 else {
+            throw HasuraError(.permissionError, "check constraint of an \(kind) permission has failed", path: path)
+        }
     }
 
     // MARK: Inserts
@@ -70,6 +85,8 @@ struct MutationExecutor {
         async throws -> Int
     {
         var count = 0
+        var insertedHere: [[String: JSONValue]] = []
+        defer { written += insertedHere }
         for row in insert.rows {
             var values = row.values
             for (column, value) in extraValues {
@@ -102,7 +119,7 @@ struct MutationExecutor {
                 statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))
             guard let inserted = rows.first else { continue }
             count += 1
-            written.append(inserted)
+            insertedHere.append(inserted)
             for (relationship, nested) in row.arrayRelationships {
                 var keys: [(ResolvedColumn, JSONValue)] = []
                 for pair in relationship.mapping {
@@ -114,6 +131,9 @@ struct MutationExecutor {
                 var children: [[String: JSONValue]] = []
                 count += try await self.insert(nested, extraValues: keys, written: &children)
             }
+        }
+        if let check = insert.check {
+            try await verify(check, table: insert.table, rows: insertedHere, kind: "insert", path: insert.path)
         }
         return count
     }
@@ -215,7 +235,7 @@ struct MutationExecutor {
     }
 
     func fetch(_ statement: PreparedStatement) async throws -> [[String?]] {
-        try await transaction.fetchRows(ParameterBinding.bind(statement, variables: variables, session: session))
+        try await transaction.fetchRows(try ParameterBinding.bind(statement, variables: variables, session: session))
     }
 }
 

@@ -3,14 +3,19 @@ import OrderedCollections
 
 /// Reads each parameter's value for this request from its source.
 enum ParameterBinding {
+    /// Fails with Hasura's `not-found` when a permission needs a session variable the request lacks.
     static func bind(_ statement: PreparedStatement, variables: [String: JSONValue], session: Session)
-        -> DatabaseStatement
+        throws(HasuraError) -> DatabaseStatement
     {
-        DatabaseStatement(
-            sql: statement.sql,
-            bindings: statement.parameters.map {
-                BoundValue(value(of: $0.source, variables: variables, session: session), as: $0.scalar)
-            })
+        var bindings: [BoundValue] = []
+        for parameter in statement.parameters {
+            if case .session(let name) = parameter.source, session.variable(name) == nil {
+                throw HasuraError(.notFound, "missing session variable: \"\(name)\"")
+            }
+            bindings.append(
+                BoundValue(value(of: parameter.source, variables: variables, session: session), as: parameter.scalar))
+        }
+        return DatabaseStatement(sql: statement.sql, bindings: bindings)
     }
 
     static func value(of source: ParameterSource, variables: [String: JSONValue], session: Session) -> JSONValue {

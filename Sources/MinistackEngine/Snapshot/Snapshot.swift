@@ -22,16 +22,32 @@ public final class Snapshot: Sendable {
         operations = OperationCache()
     }
 
-    /// The schema a role sees. Until permissions exist, only admin sees tables; any other
-    /// role gets Hasura's empty schema for a role without permissions.
-    func schema(for role: String) throws -> RoleSchema {
-        if let cached = roleSchemas.withLock({ $0[role] }) { return cached }
-        let empty = Model(
-            sources: model.sources.map { ResolvedSource(name: $0.name, kind: $0.kind, tables: []) }, inconsistencies: []
-        )
-        let schema = try SchemaBuilder.build(model: empty, role: role)
-        roleSchemas.withLock { $0[role] = schema }
+    /// The schema a session's role sees: built from the part of the model the role has
+    /// permissions on (a role without any gets Hasura's empty schema), cached until reload.
+    func schema(for session: Session) throws -> RoleSchema {
+        let key = Self.schemaKey(for: session)
+        if let cached = roleSchemas.withLock({ $0[key] }) { return cached }
+        let view = model.view(
+            for: session.role, inheritedRoles: inheritedRoles, backendOnly: session.usesBackendOnlyPermissions)
+        let schema = try SchemaBuilder.build(model: view, role: session.role)
+        roleSchemas.withLock { $0[key] = schema }
         return schema
+    }
+
+    /// Schemas (and plans) differ by role and by whether backend-only permissions apply.
+    static func schemaKey(for session: Session) -> String {
+        session.usesBackendOnlyPermissions && session.role != Session.adminRole
+            ? session.role + "\u{0}backend" : session.role
+    }
+
+    /// `inherited_roles.yaml`: role name → the roles it combines.
+    var inheritedRoles: Model.InheritedRoles {
+        var roles: Model.InheritedRoles = [:]
+        for entry in metadata.otherFiles["inherited_roles.yaml"]?.arrayValue ?? [] {
+            guard let name = entry["role_name"]?.stringValue else { continue }
+            roles[name] = (entry["role_set"]?.arrayValue ?? []).compactMap(\.stringValue)
+        }
+        return roles
     }
 
     /// Closes this snapshot's database connections (a snapshot that was built but not served).
@@ -40,7 +56,7 @@ public final class Snapshot: Sendable {
     }
 
     /// The admin schema's SDL, for snapshots and the console.
-    public var adminSDL: String { (try? schema(for: Session.adminRole).sdl) ?? "" }
+    public var adminSDL: String { (try? schema(for: .admin).sdl) ?? "" }
 
     func dialect(forSource source: String) -> any SQLDialect {
         model.source(named: source)?.kind == .sqlite ? SQLiteDialect() : PostgresDialect()

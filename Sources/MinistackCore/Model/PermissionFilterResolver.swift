@@ -1,0 +1,129 @@
+import OrderedCollections
+
+/// Turns a permission's boolean expression (`filter`, `check`) as written in metadata into a
+/// predicate over the table's rows.
+///
+/// The expression names database columns and relationships, may use `_and`, `_or`, `_not`
+/// and `_exists`, and may compare with session variables: a string value starting with
+/// `x-hasura-` (any case) is read from the request's session, typed to the column, and bound
+/// as a parameter like every other value. A column given a plain value means `_eq`.
+struct PermissionFilterResolver {
+    /// The source's tracked tables, by name.
+    let tables: [QualifiedTableName: ResolvedTable]
+    let defaultSchema: String
+
+    /// Why a permission's expression does not resolve.
+    struct Failure: Error {
+        let reason: String
+    }
+
+    func resolve(_ expression: JSONValue?, on table: ResolvedTable) throws(Failure) -> BoolExpIR {
+        guard let expression, !expression.isNull else { return .and([]) }
+        guard case .object(let fields) = expression else {
+            throw Failure(reason: "expected a boolean expression object, found \(expression.serialized)")
+        }
+        var terms: [BoolExpIR] = []
+        for (key, value) in fields {
+            switch key {
+            case "_and", "_or":
+                guard case .array(let items) = value else { throw Failure(reason: "\(key) expects a list") }
+                var resolved: [BoolExpIR] = []
+                for item in items { resolved.append(try resolve(item, on: table)) }
+                terms.append(key == "_and" ? .and(resolved) : .or(resolved))
+            case "_not":
+                terms.append(.not(try resolve(value, on: table)))
+            case "_exists":
+                terms.append(try exists(value))
+            default:
+                if let column = table.column(named: key) {
+                    terms += try comparisons(value, column: column)
+                } else if let relationship = table.relationship(named: key) {
+                    guard let target = tables[relationship.target.name] else {
+                        throw Failure(reason: "table \(relationship.target.name) is not tracked")
+                    }
+                    terms.append(.relationship(relationship, target: target, try resolve(value, on: target)))
+                } else {
+                    throw Failure(
+                        reason: "\"\(key)\" is neither a column nor a relationship of table \(table.key.name)")
+                }
+            }
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    /// `_exists: {_table, _where}`: some row of another table satisfies `_where`.
+    func exists(_ value: JSONValue) throws(Failure) -> BoolExpIR {
+        guard let tableValue = value["_table"] else { throw Failure(reason: "_exists needs \"_table\"") }
+        let name: QualifiedTableName
+        do {
+            name = try QualifiedTableName(
+                reading: JSONReader(value: tableValue, file: "permission", path: "_exists._table"),
+                defaultSchema: defaultSchema)
+        } catch {
+            throw Failure(reason: "_exists._table: \(error)")
+        }
+        guard let target = tables[name] else { throw Failure(reason: "table \(name) in _exists is not tracked") }
+        return .exists(target: target, try resolve(value["_where"], on: target))
+    }
+
+    /// `{_eq: v, _in: […]}` on one column, or a bare value meaning `_eq`.
+    func comparisons(_ value: JSONValue, column: ResolvedColumn) throws(Failure) -> [BoolExpIR] {
+        let operand = ColumnOperand(column: column, castToText: false)
+        guard case .object(let operators) = value, operators.keys.allSatisfy({ $0.hasPrefix("_") }) else {
+            return [.compare(operand, ComparisonIR(op: .eq, operand: .value(parameter(value, column: column))))]
+        }
+        var terms: [BoolExpIR] = []
+        for (name, argument) in operators {
+            guard let op = ComparisonOperator(rawValue: name == "_ne" ? "_neq" : name) else {
+                throw Failure(reason: "unknown operator \"\(name)\" on column \(column.name)")
+            }
+            let comparison: ComparisonIR
+            switch op {
+            case .isNull:
+                guard case .bool(let flag) = argument else { throw Failure(reason: "_is_null expects a boolean") }
+                comparison = ComparisonIR(op: op, operand: .flag(flag))
+            case .in, .nin, .hasKeysAll, .hasKeysAny:
+                guard case .array(let items) = argument else {
+                    throw Failure(reason: "\(name) on column \(column.name) expects a list")
+                }
+                let isKeys = op == .hasKeysAll || op == .hasKeysAny
+                comparison = ComparisonIR(
+                    op: op,
+                    operand: .list(
+                        items.map { isKeys ? textParameter($0) : parameter($0, column: column) }))
+            case .like, .nlike, .ilike, .nilike, .similar, .nsimilar, .regex, .nregex, .iregex, .niregex, .hasKey:
+                comparison = ComparisonIR(op: op, operand: .value(textParameter(argument)))
+            case .contains, .containedIn:
+                comparison = ComparisonIR(
+                    op: op,
+                    operand: .value(SQLParameter(source: source(of: argument), scalar: .jsonb, databaseType: "jsonb")))
+            case .cast:
+                throw Failure(reason: "_cast is not supported in permissions")
+            case .eq, .neq, .gt, .gte, .lt, .lte:
+                comparison = ComparisonIR(op: op, operand: .value(parameter(argument, column: column)))
+            }
+            terms.append(.compare(operand, comparison))
+        }
+        return terms
+    }
+
+    func parameter(_ value: JSONValue, column: ResolvedColumn) -> SQLParameter {
+        SQLParameter(source: source(of: value), scalar: column.scalar, databaseType: column.databaseType)
+    }
+
+    func textParameter(_ value: JSONValue) -> SQLParameter {
+        SQLParameter(source: source(of: value), scalar: .string, databaseType: "text")
+    }
+
+    /// A session variable reference or a constant.
+    func source(of value: JSONValue) -> ParameterSource {
+        if let name = Self.sessionVariableName(value) { return .session(name) }
+        return .literal(value)
+    }
+
+    /// `"X-Hasura-User-Id"` → `x-hasura-user-id`; other values → `nil`.
+    static func sessionVariableName(_ value: JSONValue) -> String? {
+        guard case .string(let text) = value, text.lowercased().hasPrefix("x-hasura-") else { return nil }
+        return text.lowercased()
+    }
+}
