@@ -16,7 +16,13 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        switch authenticator.authenticate(headers: headers) {
+        var request = request
+        var body: JSONValue?
+        if authenticator.needsRequestBody {
+            let bytes = try await request.collectBody(upTo: context.maxUploadSize)
+            body = try? JSONParser.parse(bytes: Array(buffer: bytes))
+        }
+        switch await authenticator.authenticate(headers: headers, request: body) {
         case .success(let session):
             var context = context
             context.session = session

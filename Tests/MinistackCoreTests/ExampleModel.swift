@@ -16,4 +16,10 @@ enum ExampleModel {
     static func adminSchema(_ kind: DatabaseKind) throws -> RoleSchema {
         try SchemaBuilder.build(model: try model(kind), role: Session.adminRole)
     }
+
+    /// The schema a role sees, built from its view of the model (as the engine builds it).
+    static func schema(_ kind: DatabaseKind, role: String) throws -> RoleSchema {
+        let view = try model(kind).view(for: role, inheritedRoles: try metadata(kind).inheritedRoles)
+        return try SchemaBuilder.build(model: view, role: role)
+    }
 }

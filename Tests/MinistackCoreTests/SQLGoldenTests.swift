@@ -4,8 +4,9 @@ import MinistackCore
 import MinistackTesting
 import Testing
 
-/// One folder under `Golden/queries/`: `query.graphql`, optional `variables.json`, and the
-/// expected `postgres.sql` and `sqlite.sql` (the statement, then its parameters' sources).
+/// One folder under `Golden/queries/`: `query.graphql`, optional `variables.json`, optional
+/// `role.txt` (plan as that role, with its permissions), and the expected `postgres.sql` and
+/// `sqlite.sql` (the statement, then its parameters' sources).
 struct SQLGoldenCase: CustomTestStringConvertible, Sendable {
     let name: String
     var directory: String { GoldenFile.root + "/queries/" + name }
@@ -36,8 +37,11 @@ struct SQLGoldenTests {
     static func compile(_ golden: SQLGoldenCase, kind: DatabaseKind) throws -> String {
         let query = try String(contentsOfFile: golden.directory + "/query.graphql", encoding: .utf8)
         let variablesText = try? String(contentsOfFile: golden.directory + "/variables.json", encoding: .utf8)
-        let schema = try ExampleModel.adminSchema(kind)
-        let model = try ExampleModel.model(kind)
+        let role =
+            (try? String(contentsOfFile: golden.directory + "/role.txt", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? Session.adminRole
+        let schema = try ExampleModel.schema(kind, role: role)
+        let model = schema.model
         let document = try parse(source: query)
         let errors = validate(schema: schema.schema, ast: document)
         guard errors.isEmpty else { throw GoldenError("\(golden.name): \(errors.map(\.message))") }

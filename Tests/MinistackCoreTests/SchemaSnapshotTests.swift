@@ -10,6 +10,14 @@ struct SchemaSnapshotTests {
         GoldenFile.check(schema.sdl, against: GoldenFile.root + "/schema/\(kind.rawValue).graphql")
     }
 
+    @Test(
+        "each role sees only what its permissions allow",
+        arguments: ["anonymous", "user", "editor", "reader", "nobody"])
+    func roleSnapshot(_ role: String) throws {
+        let schema = try ExampleModel.schema(.sqlite, role: role)
+        GoldenFile.check(schema.sdl, against: GoldenFile.root + "/schema/roles/\(role).graphql")
+    }
+
     @Test("resolves without inconsistencies", arguments: [DatabaseKind.postgres, .sqlite])
     func consistent(_ kind: DatabaseKind) throws {
         #expect(try ExampleModel.model(kind).inconsistencies.isEmpty)

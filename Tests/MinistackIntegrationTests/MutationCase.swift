@@ -13,6 +13,8 @@ import Testing
 ///   Hasura's prefix is the database's own and differs between Postgres and SQLite);
 ///   `result.<postgres|sqlite>.json` or `error.<postgres|sqlite>.json` replace them for one
 ///   database, with a `README` saying why;
+/// - optional `headers.json`: request headers, e.g. `x-hasura-role` and `x-hasura-user-id` to run
+///   the mutation as a role (the follow-up query always runs as admin);
 /// - optional `after.graphql` + `after.json` (or `after.<postgres|sqlite>.json`): a query run
 ///   afterwards on the same server, whose expected result proves what the database holds
 ///   (that a failed request wrote nothing, that nested rows exist).
@@ -43,6 +45,15 @@ struct MutationCase: CustomTestStringConvertible, Sendable {
     var request: String { file("request.graphql") ?? "" }
 
     var variables: JSONValue? { get throws { try file("variables.json").map { try JSONParser.parse($0) } } }
+
+    var headers: [String: String] {
+        get throws {
+            guard let text = file("headers.json"), case .object(let fields) = try JSONParser.parse(text) else {
+                return [:]
+            }
+            return fields.reduce(into: [:]) { $0[$1.key] = $1.value.stringValue ?? "" }
+        }
+    }
 
     /// The follow-up query, if any.
     var after: String? { file("after.graphql") }

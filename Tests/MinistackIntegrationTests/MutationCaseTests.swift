@@ -25,7 +25,8 @@ struct MutationCaseTests {
         let expected = try mutationCase.expected(for: kind)
         let server = try await ExampleServer.isolated(kind)
         do {
-            let (status, body) = try await server.graphQL(mutationCase.request, variables: try mutationCase.variables)
+            let (status, body) = try await server.graphQL(
+                mutationCase.request, variables: try mutationCase.variables, headers: try mutationCase.headers)
             #expect(status == 200)
             let mismatch = MutationCase.mismatch(body, expected)
             #expect(mismatch == nil, "\(mutationCase.name) on \(kind): \(mismatch ?? "")\nactual: \(body.serialized)")

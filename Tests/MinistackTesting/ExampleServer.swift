@@ -83,9 +83,12 @@ public final class ExampleServer: Sendable {
 
     /// Runs `body` with a client of the HTTP router (no sockets).
     public func withClient<Value: Sendable>(
-        adminSecret: String? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+        adminSecret: String? = nil, authenticator: Authenticator? = nil,
+        _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        let router = MinistackServer.router(engine: engine, authenticator: Authenticator(adminSecret: adminSecret))
+        let authenticator =
+            if let authenticator { authenticator } else { try await Authenticator(adminSecret: adminSecret) }
+        let router = MinistackServer.router(engine: engine, authenticator: authenticator)
         let application = Application(router: router)
         return try await application.test(.router) { client in try await body(client) }
     }
@@ -93,19 +96,21 @@ public final class ExampleServer: Sendable {
     /// POSTs a GraphQL request and returns the HTTP status and the parsed body.
     public func graphQL(
         _ query: String, variables: JSONValue? = nil, operationName: String? = nil, headers: [String: String] = [:],
-        adminSecret: String? = nil
+        adminSecret: String? = nil, authenticator: Authenticator? = nil
     ) async throws -> (status: Int, body: JSONValue) {
         var fields: [(String, JSONValue)] = [("query", .string(query))]
         if let variables { fields.append(("variables", variables)) }
         if let operationName { fields.append(("operationName", .string(operationName))) }
-        return try await post(body: JSONValue.fields(fields).serialized, headers: headers, adminSecret: adminSecret)
+        return try await post(
+            body: JSONValue.fields(fields).serialized, headers: headers, adminSecret: adminSecret,
+            authenticator: authenticator)
     }
 
     /// POSTs raw bytes to `/v1/graphql`.
-    public func post(body: String, headers: [String: String] = [:], adminSecret: String? = nil) async throws -> (
-        status: Int, body: JSONValue
-    ) {
-        try await withClient(adminSecret: adminSecret) { client in
+    public func post(
+        body: String, headers: [String: String] = [:], adminSecret: String? = nil, authenticator: Authenticator? = nil
+    ) async throws -> (status: Int, body: JSONValue) {
+        try await withClient(adminSecret: adminSecret, authenticator: authenticator) { client in
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
             for (name, value) in headers { fields[HTTPField.Name(name)!] = value }

@@ -10,6 +10,8 @@ public enum HasuraErrorCode: String, Sendable, Hashable, Codable {
     case accessDenied = "access-denied"
     case invalidJWT = "invalid-jwt"
     case jwtInvalidClaims = "jwt-invalid-claims"
+    case jwtMissingRoleClaims = "jwt-missing-role-claims"
+    case invalidHeaders = "invalid-headers"
     case unexpected = "unexpected"
     case remoteSchemaError = "remote-schema-error"
     case notExists = "not-exists"

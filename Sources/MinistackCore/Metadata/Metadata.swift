@@ -135,3 +135,15 @@ public struct ColumnPair: Sendable, Hashable {
         self.remote = remote
     }
 }
+
+extension Metadata {
+    /// `inherited_roles.yaml`: each inherited role and the roles it combines.
+    public var inheritedRoles: Model.InheritedRoles {
+        var roles: Model.InheritedRoles = [:]
+        for entry in otherFiles["inherited_roles.yaml"]?.arrayValue ?? [] {
+            guard let name = entry["role_name"]?.stringValue else { continue }
+            roles[name] = (entry["role_set"]?.arrayValue ?? []).compactMap(\.stringValue)
+        }
+        return roles
+    }
+}

@@ -61,19 +61,20 @@ struct MutationExecutor {
         guard !update.assignments.isEmpty else { return [] }
         let rows = try await write(statements.update(update))
         if let check = update.check {
-            try await verify(check, table: update.table, rows: rows, kind: "update", path: update.path)
+            try await verify(check, table: update.table, rows: rows, path: update.path)
         }
         return rows
     }
 
     /// Fails the mutation (rolling the transaction back) when a written row breaks the role's `check`.
-    func verify(_ check: BoolExpIR, table: ResolvedTable, rows: [[String: JSONValue]], kind: String, path: String)
+    func verify(_ check: BoolExpIR, table: ResolvedTable, rows: [[String: JSONValue]], path: String)
         async throws
     {
         guard !rows.isEmpty else { return }
         let answer = try await fetch(statements.countFailing(check, table: table, rows: rows))
         guard let text = answer.first?.first ?? nil, Int(text) == 0 else {
-            throw HasuraError(.permissionError, "check constraint of an \(kind) permission has failed", path: path)
+            throw HasuraError(
+                .permissionError, "check constraint of an insert/update permission has failed", path: path)
         }
     }
 
@@ -133,7 +134,7 @@ struct MutationExecutor {
             }
         }
         if let check = insert.check {
-            try await verify(check, table: insert.table, rows: insertedHere, kind: "insert", path: insert.path)
+            try await verify(check, table: insert.table, rows: insertedHere, path: insert.path)
         }
         return count
     }

@@ -28,7 +28,7 @@ public final class Snapshot: Sendable {
         let key = Self.schemaKey(for: session)
         if let cached = roleSchemas.withLock({ $0[key] }) { return cached }
         let view = model.view(
-            for: session.role, inheritedRoles: inheritedRoles, backendOnly: session.usesBackendOnlyPermissions)
+            for: session.role, inheritedRoles: metadata.inheritedRoles, backendOnly: session.usesBackendOnlyPermissions)
         let schema = try SchemaBuilder.build(model: view, role: session.role)
         roleSchemas.withLock { $0[key] = schema }
         return schema
@@ -38,16 +38,6 @@ public final class Snapshot: Sendable {
     static func schemaKey(for session: Session) -> String {
         session.usesBackendOnlyPermissions && session.role != Session.adminRole
             ? session.role + "\u{0}backend" : session.role
-    }
-
-    /// `inherited_roles.yaml`: role name → the roles it combines.
-    var inheritedRoles: Model.InheritedRoles {
-        var roles: Model.InheritedRoles = [:]
-        for entry in metadata.otherFiles["inherited_roles.yaml"]?.arrayValue ?? [] {
-            guard let name = entry["role_name"]?.stringValue else { continue }
-            roles[name] = (entry["role_set"]?.arrayValue ?? []).compactMap(\.stringValue)
-        }
-        return roles
     }
 
     /// Closes this snapshot's database connections (a snapshot that was built but not served).

@@ -53,6 +53,30 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "secret"))
     var adminSecret: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Hasura's JWT configuration object, e.g. '{\"type\":\"HS256\",\"key\":\"…\"}'; needs an admin secret. (env: MINISTACK_JWT_SECRET, HASURA_GRAPHQL_JWT_SECRET)",
+            valueName: "json"))
+    var jwtSecret: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Authentication webhook URL; needs an admin secret. (env: MINISTACK_AUTH_HOOK, HASURA_GRAPHQL_AUTH_HOOK)",
+            valueName: "url"))
+    var authHook: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "GET or POST. (env: MINISTACK_AUTH_HOOK_MODE, HASURA_GRAPHQL_AUTH_HOOK_MODE; default: GET)",
+            valueName: "mode"))
+    var authHookMode: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Role for requests without credentials. (env: MINISTACK_UNAUTHORIZED_ROLE, HASURA_GRAPHQL_UNAUTHORIZED_ROLE)",
+            valueName: "role"))
+    var unauthorizedRole: String?
+
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
 
@@ -125,8 +149,22 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = Engine(
             store: SnapshotStore(snapshot), logger: logger, onMetadataChange: writeBack,
             loader: { try await SnapshotLoader.build($0, configuration: configuration, logger: reloadLogger) })
-        let authenticator = Authenticator(
-            adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"))
+        let authenticator: Authenticator
+        do {
+            authenticator = try await AuthOptions(
+                adminSecret: adminSecret ?? fromEnvironment("MINISTACK_ADMIN_SECRET", "HASURA_GRAPHQL_ADMIN_SECRET"),
+                jwtSecret: jwtSecret ?? fromEnvironment("MINISTACK_JWT_SECRET", "HASURA_GRAPHQL_JWT_SECRET"),
+                authHook: authHook ?? fromEnvironment("MINISTACK_AUTH_HOOK", "HASURA_GRAPHQL_AUTH_HOOK"),
+                authHookMode: authHookMode
+                    ?? fromEnvironment("MINISTACK_AUTH_HOOK_MODE", "HASURA_GRAPHQL_AUTH_HOOK_MODE"),
+                unauthorizedRole: unauthorizedRole
+                    ?? fromEnvironment("MINISTACK_UNAUTHORIZED_ROLE", "HASURA_GRAPHQL_UNAUTHORIZED_ROLE")
+            ).authenticator()
+        } catch {
+            logger.critical("\(error.message)")
+            await engine.shutdown()
+            throw ExitCode(2)
+        }
         logger.notice("GraphQL API at http://\(host):\(port)/v1/graphql")
         let watcher: Task<Void, Never>? =
             watch

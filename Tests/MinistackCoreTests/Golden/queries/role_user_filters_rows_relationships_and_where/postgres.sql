@@ -1,0 +1,7 @@
+SELECT ((SELECT coalesce(json_agg("_r1"."_j" ORDER BY "_r1"."_o0" ASC NULLS LAST), '[]') FROM (SELECT json_build_object('id', "_t2"."id", 'author', (SELECT json_build_object('name', "_t5"."name") FROM "public"."author" AS "_t5" WHERE "_t5"."id" = "_t2"."author_id" AND ("_t5"."id" = $1::integer) LIMIT 1), 'comments', (SELECT coalesce(json_agg("_r6"."_j"), '[]') FROM (SELECT json_build_object('body', "_t7"."body") AS "_j" FROM "public"."comment" AS "_t7" WHERE "_t7"."article_id" = "_t2"."id" AND EXISTS (SELECT 1 FROM "public"."article" AS "_t8" WHERE "_t8"."id" = "_t7"."article_id" AND ("_t8"."author_id" = $2::integer))) AS "_r6")) AS "_j", (SELECT "_t9"."name" FROM "public"."author" AS "_t9" WHERE "_t9"."id" = "_t2"."author_id" AND ("_t9"."id" = $3::integer) LIMIT 1) AS "_o0" FROM "public"."article" AS "_t2" WHERE EXISTS (SELECT 1 FROM "public"."comment" AS "_t3" WHERE "_t3"."article_id" = "_t2"."id" AND (("_t3"."body" ILIKE $4::text) AND EXISTS (SELECT 1 FROM "public"."article" AS "_t4" WHERE "_t4"."id" = "_t3"."article_id" AND ("_t4"."author_id" = $5::integer)))) AND ("_t2"."author_id" = $6::integer) ORDER BY "_o0" ASC NULLS LAST) AS "_r1"))::text AS "r0"
+-- $1: session x-hasura-user-id as Int
+-- $2: session x-hasura-user-id as Int
+-- $3: session x-hasura-user-id as Int
+-- $4: literal "%a%" as String
+-- $5: session x-hasura-user-id as Int
+-- $6: session x-hasura-user-id as Int
