@@ -94,8 +94,11 @@ let package = Package(
             dependencies: [
                 "MinistackCore", "MinistackPostgres", "MinistackSQLite", "MinistackEngine", "MinistackServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/MinistackTesting",
             swiftSettings: strictSettings
@@ -133,8 +136,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            exclude: ["Cases", "MutationCases", "FullIntrospectionQuery.graphql"],
+            exclude: ["Cases", "MutationCases", "FullIntrospectionQuery.graphql", "Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -101,6 +101,13 @@ final class JWTVerifier: Sendable {
 
     static func keys(algorithm: String, key: String) async throws(HasuraError) -> JWTKeyCollection {
         let keys = JWTKeyCollection()
+        let minimumLength = ["HS256": 32, "HS384": 48, "HS512": 64][algorithm] ?? 0
+        guard key.utf8.count >= minimumLength else {
+            throw HasuraError(
+                .invalidConfiguration,
+                "Invalid JWK: a \(algorithm) key must be at least \(minimumLength) characters (it has \(key.utf8.count))"
+            )
+        }
         do {
             switch algorithm {
             case "HS256": await keys.add(hmac: HMACKey(from: key), digestAlgorithm: .sha256)
