@@ -95,7 +95,6 @@ extension Engine {
                 return empty
             }
             cleared.otherFiles = [:]
-            cleared.actionsSDL = nil
             _ = try await apply(cleared, allowInconsistent: true)
             return .fields([("message", .string("success"))])
         case "drop_inconsistent_metadata":
