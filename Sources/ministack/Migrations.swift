@@ -177,6 +177,6 @@ enum MigrateExitCode {
     static let help = """
         Exit codes: 0 success (also when there is nothing to do); 1 a migration failed (the \
         database's message is printed, earlier migrations stay applied); 2 bad flags or files, \
-        unreachable server or refused admin secret; 64 unknown flags.
+        unreachable server, refused admin secret or unknown flags.
         """
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `ministack` command line.
 @main
@@ -15,4 +16,24 @@ struct Ministack: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Exit code of a usage error (unknown flag, bad value, failed `validate()`), as CI scripts
+    /// expect from the Hasura CLI; ArgumentParser's own is 64 (`EX_USAGE`).
+    static let usageErrorCode: Int32 = 2
+
+    /// ArgumentParser's `main()`, except that usage errors exit with ``usageErrorCode``.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(usageErrorCode)
+        }
+    }
 }

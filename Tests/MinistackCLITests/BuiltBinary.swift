@@ -46,7 +46,9 @@ struct BuiltBinary {
         let port: Int
         let log: URL
 
-        init(_ arguments: [String], in directory: String) throws {
+        /// Starts `ministack serve` with `arguments` in `directory`; `environment` is added to
+        /// the test process's (whose `MINISTACK_*` and `HASURA_*` variables are left out).
+        init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
             port = try FreePort.find()
             log = URL(fileURLWithPath: directory).appendingPathComponent("serve.log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -56,6 +58,7 @@ struct BuiltBinary {
             process.environment = ProcessInfo.processInfo.environment.filter {
                 !$0.key.hasPrefix("MINISTACK_") && !$0.key.hasPrefix("HASURA_")
             }
+            .merging(environment) { $1 }
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle

@@ -33,7 +33,7 @@ struct ServeCommandTests {
         ])
     func badFlags(_ arguments: [String]) throws {
         let output = try BuiltBinary.run(arguments)
-        #expect(output.status == 64, "\(output.text)")
+        #expect(output.status == 2, "\(output.text)")
     }
 
     @Test("a YAML syntax error names the file and line and exits non-zero")

@@ -44,6 +44,8 @@ struct MetadataReaderTests {
         """,
         "databases/default/tables/auth_user.yaml": "table: [auth, user]\n",
         "actions.graphql": "type Query { hello: String }\n",
+        "actions.yaml":
+            "actions:\n  - name: hello\n    definition:\n      kind: \"\"\n      handler: http://localhost:3000/hello\n",
         "remote_schemas.yaml": "[]\n",
     ]
 
@@ -75,7 +77,13 @@ struct MetadataReaderTests {
                         ColumnPair(local: "id", remote: "article_id"),
                         ColumnPair(local: "author_id", remote: "owner_id"),
                     ]))
-        #expect(metadata.actionsSDL == "type Query { hello: String }\n")
+        #expect(
+            metadata.actions == [
+                ActionMetadata(
+                    name: "hello",
+                    definition: ActionDefinition(
+                        handler: URLTemplate("http://localhost:3000/hello"), outputType: "String", type: .query))
+            ])
         #expect(metadata.otherFiles["remote_schemas.yaml"] == .array([]))
     }
 

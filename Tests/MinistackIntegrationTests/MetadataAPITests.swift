@@ -91,7 +91,7 @@ struct MetadataAPITests {
     @Test("calls that are not built yet answer not-supported")
     func notSupported() async throws {
         let (status, body) = try await Self.call(
-            ExampleServer.shared(.sqlite), #"{"type": "pg_create_event_trigger", "args": {}}"#)
+            ExampleServer.shared(.sqlite), #"{"type": "create_cron_trigger", "args": {}}"#)
         #expect(status == 400)
         #expect(body["code"] == .string("not-supported"))
         #expect(body["path"] == .string("$.type"))

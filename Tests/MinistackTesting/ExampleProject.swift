@@ -19,9 +19,19 @@ public enum ExampleProject {
         try String(contentsOfFile: seedsDirectory + "/default/example.\(kind.rawValue).sql", encoding: .utf8)
     }
 
+    /// A metadata directory written as Hasura's CLI exports one, for the example's tables on
+    /// Postgres: permissions, event triggers, actions with custom types, remote schemas,
+    /// inherited roles, the allow list, query collections and cron triggers.
+    public static var hasuraMetadataDirectory: String { root + "/Tests/Fixtures/hasura-metadata" }
+
     /// Every file of the example metadata directory, by relative path.
     public static func metadataFiles() throws -> [String: String] {
-        let rootURL = URL(fileURLWithPath: metadataDirectory)
+        try files(in: metadataDirectory)
+    }
+
+    /// Every file under `directory`, by relative path.
+    public static func files(in directory: String) throws -> [String: String] {
+        let rootURL = URL(fileURLWithPath: directory)
         let prefix = rootURL.standardizedFileURL.path + "/"
         var files: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: nil)

@@ -17,6 +17,7 @@ public enum HasuraErrorCode: String, Sendable, Hashable, Codable {
     case notExists = "not-exists"
     case alreadyExists = "already-exists"
     case invalidConfiguration = "invalid-configuration"
+    case invalidParams = "invalid-params"
     case badRequest = "bad-request"
     case notFound = "not-found"
     case postgresError = "postgres-error"

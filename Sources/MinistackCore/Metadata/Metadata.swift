@@ -2,23 +2,19 @@
 ///
 /// It says nothing about whether the database agrees; `ModelResolver` checks that and
 /// collects inconsistencies. Parts later issues interpret (permissions, event triggers,
-/// actions, remote schemas…) are kept as raw JSON so nothing is lost on a round trip.
+/// actions, remote schemas…) are kept as JSON so nothing is lost on a round trip; typed views
+/// read them (`actions`, `customTypes`, `remoteSchemas`, `TableMetadata.eventTriggers`).
 public struct Metadata: Sendable, Hashable {
     public var version: Int
     public var sources: [SourceMetadata]
     /// Top-level files other than `version.yaml` and `databases/`, by file name, as JSON.
+    /// `actions.yaml` holds the actions and custom types in export form, merged with `actions.graphql`.
     public var otherFiles: [String: JSONValue]
-    /// `actions.graphql`, verbatim.
-    public var actionsSDL: String?
 
-    public init(
-        version: Int = 3, sources: [SourceMetadata] = [], otherFiles: [String: JSONValue] = [:],
-        actionsSDL: String? = nil
-    ) {
+    public init(version: Int = 3, sources: [SourceMetadata] = [], otherFiles: [String: JSONValue] = [:]) {
         self.version = version
         self.sources = sources
         self.otherFiles = otherFiles
-        self.actionsSDL = actionsSDL
     }
 }
 

@@ -32,31 +32,22 @@ public enum MetadataDirectoryWriter {
         ("remote_schemas.yaml", "remote_schemas", .array([])), ("rest_endpoints.yaml", "rest_endpoints", .array([])),
     ]
 
-    /// `custom_types` when the metadata has none.
-    static let emptyCustomTypes = JSONValue.fields([
-        ("enums", .array([])), ("input_objects", .array([])), ("objects", .array([])), ("scalars", .array([])),
-    ])
-
     /// The files of the directory for `metadata` (export JSON), by relative path.
     ///
-    /// - Parameter actionsSDL: the text of `actions.graphql`; empty when `nil`. Export JSON
-    ///   does not carry it, so a caller that has it (an existing directory) passes it on.
+    /// Actions and custom types are split as Hasura CLI splits them: signatures and fields in
+    /// `actions.graphql`, the rest in `actions.yaml` (see `ActionsDirectory`).
+    ///
     /// - Throws: `MetadataError.invalidShape` when the JSON is not shaped like exported metadata.
-    public static func files(for metadata: JSONValue, actionsSDL: String? = nil) throws(MetadataError)
-        -> [String: String]
-    {
+    public static func files(for metadata: JSONValue) throws(MetadataError) -> [String: String] {
         guard case .object(let fields) = metadata else {
             throw .invalidShape(file: "metadata", path: "$", message: "expected an object, found \(metadata.kindName)")
         }
         var files: [String: String] = [:]
         files["version.yaml"] = YAMLBlockWriter.document(.fields([("version", fields["version"] ?? .number("3"))]))
         try writeSources(fields["sources"] ?? .array([]), into: &files)
-        files["actions.graphql"] = actionsSDL ?? ""
-        files["actions.yaml"] = YAMLBlockWriter.document(
-            .fields([
-                ("actions", fields["actions"] ?? .array([])),
-                ("custom_types", fields["custom_types"] ?? emptyCustomTypes),
-            ]))
+        let actions = try actionsFiles(actions: fields["actions"], customTypes: fields["custom_types"])
+        files["actions.graphql"] = actions.graphql
+        files["actions.yaml"] = YAMLBlockWriter.document(actions.yaml)
         for (file, key, empty) in topLevelFiles {
             files[file] = YAMLBlockWriter.document(fields[key] ?? empty)
         }
@@ -65,6 +56,23 @@ public enum MetadataDirectoryWriter {
             files[key + ".yaml"] = YAMLBlockWriter.document(value)
         }
         return files
+    }
+
+    /// `actions.graphql` and `actions.yaml` for the export's `actions` and `custom_types`.
+    private static func actionsFiles(actions: JSONValue?, customTypes: JSONValue?) throws(MetadataError) -> (
+        graphql: String, yaml: JSONValue
+    ) {
+        do {
+            let list = try JSONReader(value: actions ?? .null, file: "metadata", path: "$.actions")
+                .array(orNullAsEmpty: true).map { try ActionMetadata(reading: $0) }
+            let types = try CustomTypes(
+                reading: JSONReader(value: customTypes ?? .null, file: "metadata", path: "$.custom_types"))
+            return ActionsDirectory.files(actions: list, customTypes: types)
+        } catch let error as MetadataError {
+            throw error
+        } catch {
+            throw .invalidShape(file: "metadata", path: "$", message: "\(error)")
+        }
     }
 
     /// Whether `path` (relative to the directory) is a file of the layout `files(for:)` writes:

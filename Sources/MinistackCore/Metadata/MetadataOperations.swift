@@ -7,16 +7,23 @@ import OrderedCollections
 /// free) and throws Hasura's error; whether the result resolves against the database is
 /// checked afterwards, by building a snapshot from it.
 public enum MetadataOperations {
-    /// The calls this handles, with and without the `pg_`/`sqlite_` prefix.
+    /// The calls on a source's tables, taken with and without the `pg_`/`sqlite_` prefix.
     public static let supported: Set<String> = [
         "track_table", "untrack_table", "create_object_relationship", "create_array_relationship", "drop_relationship",
         "rename_relationship", "create_select_permission", "create_insert_permission", "create_update_permission",
         "create_delete_permission", "drop_select_permission", "drop_insert_permission", "drop_update_permission",
-        "drop_delete_permission",
+        "drop_delete_permission", "create_event_trigger", "delete_event_trigger",
+    ]
+
+    /// The calls on metadata outside the sources, taken without a prefix (as Hasura names them).
+    public static let unprefixed: Set<String> = [
+        "create_action", "drop_action", "update_action", "create_action_permission", "drop_action_permission",
+        "set_custom_types", "add_remote_schema", "remove_remote_schema", "update_remote_schema",
     ]
 
     /// The operation name without its backend prefix (`pg_track_table` → `track_table`).
     public static func operation(named type: String) -> String? {
+        if unprefixed.contains(type) { return type }
         for prefix in ["pg_", "sqlite_", ""] where type.hasPrefix(prefix) {
             let name = String(type.dropFirst(prefix.count))
             if supported.contains(name) { return name }
@@ -29,12 +36,20 @@ public enum MetadataOperations {
     public static func apply(
         _ operation: String, arguments: JSONValue, to metadata: Metadata, model: Model? = nil
     ) throws(HasuraError) -> Metadata {
+        switch operation {
+        case "create_action", "drop_action", "update_action", "create_action_permission", "drop_action_permission",
+            "set_custom_types":
+            return try applyActionCall(operation, arguments: arguments, to: metadata)
+        case "add_remote_schema", "remove_remote_schema", "update_remote_schema":
+            return try applyRemoteSchemaCall(operation, arguments: arguments, to: metadata)
+        case "create_event_trigger", "delete_event_trigger":
+            return try applyEventTriggerCall(operation, arguments: arguments, to: metadata, model: model)
+        default:
+            break
+        }
         let reader = Arguments(value: arguments)
         var metadata = metadata
-        let sourceName = try reader.optionalString("source") ?? "default"
-        guard let sourceIndex = metadata.sources.firstIndex(where: { $0.name == sourceName }) else {
-            throw HasuraError(.notExists, "source with name \"\(sourceName)\" does not exist", path: "$.args.source")
-        }
+        let sourceIndex = try reader.sourceIndex(in: metadata)
         let source = metadata.sources[sourceIndex]
         let table = try reader.table(defaultSchema: source.defaultSchema)
         let tableIndex = source.tables.firstIndex { $0.table == table }
@@ -66,7 +81,7 @@ public enum MetadataOperations {
             let index = try tracked()
             let cascade = arguments["cascade"] == .bool(true)
             var dependents = dependentRelationships(on: table, in: metadata.sources[sourceIndex])
-            for resolved in model?.source(named: sourceName)?.tables ?? [] where resolved.key.name != table {
+            for resolved in model?.source(named: source.name)?.tables ?? [] where resolved.key.name != table {
                 for relationship in resolved.relationships where relationship.target.name == table {
                     if !dependents.contains(where: { $0.table == resolved.key.name && $0.name == relationship.name }) {
                         dependents.append((resolved.key.name, relationship.name))
@@ -193,39 +208,6 @@ public enum MetadataOperations {
         return found
     }
 
-    /// `metadata` without what the inconsistencies name (`drop_inconsistent_metadata`).
-    public static func droppingInconsistencies(_ inconsistencies: [Inconsistency], from metadata: Metadata) -> Metadata
-    {
-        var metadata = metadata
-        for inconsistency in inconsistencies {
-            switch inconsistency.subject {
-            case .source(let name)?:
-                metadata.sources.removeAll { $0.name == name }
-            case .table(let source, let table)?:
-                guard let index = metadata.sources.firstIndex(where: { $0.name == source }) else { continue }
-                metadata.sources[index].tables.removeAll { $0.table == table }
-            case .relationship(let source, let table, let name)?:
-                guard let index = metadata.sources.firstIndex(where: { $0.name == source }),
-                    let owner = metadata.sources[index].tables.firstIndex(where: { $0.table == table })
-                else { continue }
-                metadata.sources[index].tables[owner].objectRelationships.removeAll { $0.name == name }
-                metadata.sources[index].tables[owner].arrayRelationships.removeAll { $0.name == name }
-            case .permission(let source, let table, let role, let kind)?:
-                guard let index = metadata.sources.firstIndex(where: { $0.name == source }),
-                    let owner = metadata.sources[index].tables.firstIndex(where: { $0.table == table }),
-                    var raw = metadata.sources[index].tables[owner].raw.objectValue
-                else { continue }
-                let key = "\(kind)_permissions"
-                let remaining = (raw[key]?.arrayValue ?? []).filter { $0["role"] != .string(role) }
-                raw[key] = remaining.isEmpty ? nil : .array(remaining)
-                metadata.sources[index].tables[owner].raw = .object(raw)
-            case nil:
-                continue
-            }
-        }
-        return metadata
-    }
-
     /// Reads call arguments with Hasura's error paths.
     struct Arguments {
         let value: JSONValue
@@ -243,6 +225,16 @@ public enum MetadataOperations {
                 throw HasuraError(.parseFailed, "expected a string", path: "$.args.\(key)")
             }
             return text
+        }
+
+        /// The index of the `source` argument's source (`default` when absent).
+        func sourceIndex(in metadata: Metadata) throws(HasuraError) -> Int {
+            let sourceName = try optionalString("source") ?? "default"
+            guard let index = metadata.sources.firstIndex(where: { $0.name == sourceName }) else {
+                throw HasuraError(
+                    .notExists, "source with name \"\(sourceName)\" does not exist", path: "$.args.source")
+            }
+            return index
         }
 
         func table(defaultSchema: String) throws(HasuraError) -> QualifiedTableName {

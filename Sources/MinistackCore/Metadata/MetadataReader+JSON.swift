@@ -20,8 +20,6 @@ extension MetadataReader {
         for (file, key) in Metadata.exportedFiles {
             if let value = fields[key] { files[file] = value.serialized }
         }
-        var metadata = try read(files: files)
-        metadata.actionsSDL = nil
-        return metadata
+        return try read(files: files)
     }
 }

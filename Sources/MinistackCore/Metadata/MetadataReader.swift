@@ -30,11 +30,19 @@ public enum MetadataReader {
             metadata.sources = try reader.array(orNullAsEmpty: true).map { try SourceMetadata(reading: $0) }
         }
         for path in files.keys.sorted() where !path.contains("/") && path != "version.yaml" {
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            if path != ActionsDirectory.yamlFile && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) {
                 metadata.otherFiles[path] = try loader.load(path)
-            } else if path == "actions.graphql" {
-                metadata.actionsSDL = files[path]
             }
+        }
+        if files[ActionsDirectory.yamlFile] != nil || files[ActionsSDLReader.file] != nil {
+            let yaml = files[ActionsDirectory.yamlFile] != nil ? try loader.load(ActionsDirectory.yamlFile) : nil
+            let (actions, customTypes) = try ActionsDirectory.read(
+                yaml: yaml?.isNull == true ? nil : yaml, sdl: files[ActionsSDLReader.file])
+            metadata.storeActions(actions, customTypes: customTypes)
+        }
+        if let remoteSchemas = metadata.otherFiles[Metadata.remoteSchemasFile] {
+            _ = try RemoteSchemaMetadata.list(
+                JSONReader(value: remoteSchemas, file: Metadata.remoteSchemasFile, path: "$"))
         }
         return metadata
     }
@@ -81,6 +89,7 @@ extension TableMetadata {
         let configuration = try reader.optionalField("configuration").map { try TableConfiguration(reading: $0) }
         let objects = try reader.optionalField("object_relationships")?.array(orNullAsEmpty: true) ?? []
         let arrays = try reader.optionalField("array_relationships")?.array(orNullAsEmpty: true) ?? []
+        _ = try EventTriggerMetadata.list(reader.optionalField("event_triggers"))
         self.init(
             table: table, configuration: configuration ?? TableConfiguration(),
             objectRelationships: try objects.map {

@@ -1,6 +1,7 @@
 /// A piece of metadata that could not be served, as `get_inconsistent_metadata` reports it.
 public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
-    /// Hasura's object type: `table`, `object_relation`, `array_relation`, `source`, …
+    /// Hasura's object type: `table`, `object_relation`, `array_relation`, `source`,
+    /// `event_trigger`, `action`, `custom_types`, `remote_schema`.
     public var type: String
     /// A readable name such as `table default.public.author` or `relationship articles in table author`.
     public var name: String
@@ -17,6 +18,11 @@ public struct Inconsistency: Sendable, Hashable, CustomStringConvertible {
         case relationship(source: String, table: QualifiedTableName, name: String)
         /// `kind`: `select`, `insert`, `update` or `delete`.
         case permission(source: String, table: QualifiedTableName, role: String, kind: String)
+        case eventTrigger(source: String, table: QualifiedTableName, name: String)
+        case action(String)
+        /// All of `custom_types` (Hasura drops them as one object).
+        case customTypes
+        case remoteSchema(String)
     }
 
     public init(type: String, name: String, reason: String, definition: JSONValue, subject: Subject? = nil) {

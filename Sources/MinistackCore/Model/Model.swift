@@ -5,10 +5,15 @@
 public struct Model: Sendable {
     public var sources: [ResolvedSource]
     public var inconsistencies: [Inconsistency]
+    /// Remote schemas whose URL and headers resolved, in metadata order.
+    public var remoteSchemas: [ResolvedRemoteSchema]
 
-    public init(sources: [ResolvedSource], inconsistencies: [Inconsistency]) {
+    public init(
+        sources: [ResolvedSource], inconsistencies: [Inconsistency], remoteSchemas: [ResolvedRemoteSchema] = []
+    ) {
         self.sources = sources
         self.inconsistencies = inconsistencies
+        self.remoteSchemas = remoteSchemas
         var index: [TableKey: ResolvedTable] = [:]
         for source in sources {
             for table in source.tables { index[table.key] = table }

@@ -4,8 +4,10 @@ public enum ModelResolver {
     /// - Parameters:
     ///   - catalogs: the introspected catalog of each source that could be reached, by source name.
     ///   - unreachableSources: source name → why it could not be reached.
+    ///   - environment: the server's environment, for `{{ENV}}` templates and `*_from_env` settings.
     public static func resolve(
-        metadata: Metadata, catalogs: [String: Catalog], unreachableSources: [String: String] = [:]
+        metadata: Metadata, catalogs: [String: Catalog], unreachableSources: [String: String] = [:],
+        environment: [String: String] = [:]
     ) -> Model {
         var inconsistencies: [Inconsistency] = []
         var sources: [ResolvedSource] = []
@@ -36,9 +38,18 @@ public enum ModelResolver {
                     of: tables[index], metadata: metadataTable, tracked: related, source: source,
                     inconsistencies: &inconsistencies)
             }
+            checkEventTriggers(
+                of: source, resolved: tables, environment: environment, inconsistencies: &inconsistencies)
             sources.append(ResolvedSource(name: source.name, kind: source.kind, tables: tables))
         }
-        return Model(sources: sources, inconsistencies: inconsistencies)
+        let databaseScalars = Set(
+            catalogs.values.flatMap { $0.tables.values.flatMap { $0.columns.map(\.scalar.name) } })
+        checkActions(
+            metadata.actions, customTypes: metadata.customTypes, databaseScalars: databaseScalars,
+            environment: environment, inconsistencies: &inconsistencies)
+        let remoteSchemas = resolveRemoteSchemas(
+            metadata.remoteSchemas, environment: environment, inconsistencies: &inconsistencies)
+        return Model(sources: sources, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas)
     }
 
     /// Stage 1: tables that exist, with their columns and GraphQL names.

@@ -5,8 +5,10 @@ import OrderedCollections
 extension Engine {
     /// `POST /v1/metadata`: Hasura's `{"type", "args"}` calls, for admins only.
     ///
-    /// Answers the calls that read, replace and reload metadata, and the table, relationship
-    /// and permission edits (see `metadataCall`); others answer `not-supported`.
+    /// Answers the calls that read, replace and reload metadata; the edits of tables,
+    /// relationships, permissions, event triggers, actions, custom types and remote schemas;
+    /// `reload_remote_schema`, `introspect_remote_schema` and `invoke_event_trigger` (see
+    /// `metadataCall`); others answer `not-supported`.
     public func handleMetadata(body: [UInt8], session: Session) async -> EngineResponse {
         await adminCall(body: body, session: session) { request async throws(HasuraError) in
             try await metadataCall(request, path: "$")
@@ -95,15 +97,25 @@ extension Engine {
                 return empty
             }
             cleared.otherFiles = [:]
-            cleared.actionsSDL = nil
             _ = try await apply(cleared, allowInconsistent: true)
             return .fields([("message", .string("success"))])
         case "drop_inconsistent_metadata":
-            let current = store.snapshot
-            let cleaned = MetadataOperations.droppingInconsistencies(
-                current.model.inconsistencies, from: current.metadata)
-            _ = try await apply(cleaned, allowInconsistent: true)
+            // Dropping an object can leave others without what they need (an action whose custom
+            // types were dropped), so drop again until nothing more changes.
+            for _ in 0..<4 {
+                let current = store.snapshot
+                let cleaned = MetadataOperations.droppingInconsistencies(
+                    current.model.inconsistencies, from: current.metadata)
+                guard cleaned != current.metadata else { break }
+                _ = try await apply(cleaned, allowInconsistent: true)
+            }
             return .fields([("message", .string("success"))])
+        case "reload_remote_schema":
+            return try reloadRemoteSchema(arguments)
+        case "introspect_remote_schema":
+            return try await introspectRemoteSchema(arguments)
+        case "pg_invoke_event_trigger", "sqlite_invoke_event_trigger", "invoke_event_trigger":
+            try MetadataOperations.invokeEventTrigger(arguments: arguments, in: store.snapshot.metadata)
         case let type where MetadataOperations.operation(named: type) != nil:
             let current = store.snapshot
             let changed = try MetadataOperations.apply(
@@ -137,7 +149,17 @@ extension Engine {
             }
             var answers: [JSONValue] = []
             for (index, call) in calls.enumerated() {
-                answers.append(try await metadataCall(call, path: "\(path).args[\(index)]"))
+                do {
+                    answers.append(try await metadataCall(call, path: "\(path).args[\(index)]"))
+                } catch {
+                    // A call's own errors are relative to it (`$.args…`); errors about its shape are already placed.
+                    let callPath = "\(path).args[\(index)]"
+                    var located = error
+                    if error.path.hasPrefix("$.args") && !error.path.hasPrefix(callPath) {
+                        located.path = callPath + error.path.dropFirst()
+                    }
+                    throw located
+                }
             }
             return .array(answers)
         default:

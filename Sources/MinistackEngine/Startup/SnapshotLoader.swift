@@ -130,7 +130,9 @@ public enum SnapshotLoader {
                 unreachable[source.name] = "cannot connect to the database: \(error)"
             }
         }
-        let model = ModelResolver.resolve(metadata: metadata, catalogs: catalogs, unreachableSources: unreachable)
+        let model = ModelResolver.resolve(
+            metadata: metadata, catalogs: catalogs, unreachableSources: unreachable,
+            environment: configuration.environment)
         for inconsistency in model.inconsistencies { logger.warning("inconsistent metadata: \(inconsistency)") }
         do {
             return try Snapshot(metadata: metadata, model: model, drivers: drivers)

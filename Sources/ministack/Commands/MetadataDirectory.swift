@@ -92,21 +92,9 @@ struct MetadataDirectory: Sendable {
 
 extension MetadataDirectory {
     /// The files `metadata export` writes for the server's export JSON.
-    ///
-    /// Export JSON carries no `actions.graphql`, so when the server has actions the directory's
-    /// current `actions.graphql` is kept rather than emptied.
     func exportedFiles(for json: JSONValue) throws(CommandFailure) -> [String: String] {
-        let hasActions = [json["actions"], json["custom_types"]].contains { value in
-            switch value {
-            case .array(let items)?: !items.isEmpty
-            case .object(let fields)?: fields.contains { $0.value.arrayValue?.isEmpty == false }
-            default: false
-            }
-        }
-        let sdl =
-            hasActions ? try? String(contentsOf: url.appendingPathComponent("actions.graphql"), encoding: .utf8) : nil
         do {
-            return try MetadataDirectoryWriter.files(for: json, actionsSDL: sdl)
+            return try MetadataDirectoryWriter.files(for: json)
         } catch {
             throw CommandFailure(
                 message: "the server's metadata cannot be written as a directory: \(error)",

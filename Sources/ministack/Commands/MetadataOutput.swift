@@ -14,7 +14,7 @@ enum MetadataExitCode {
     /// The part of each command's help that lists the codes.
     static let help = """
         Exit codes: 0 success; 1 differences, inconsistent or rejected metadata; 2 unreachable \
-        server, refused admin secret, bad --endpoint or unreadable files; 64 unknown flags.
+        server, refused admin secret, bad --endpoint or unreadable files, unknown flags.
         """
 }
 
@@ -26,7 +26,7 @@ struct CommandFailure: Error {
     var exitCode: ExitCode
 
     /// Prints a usage error on stderr and answers exit code 2, for `validate()` to throw (a
-    /// `ValidationError` would exit 64).
+    /// `ValidationError` exits 2 as well, with ArgumentParser's usage text).
     static func usage(_ message: String) -> ExitCode {
         Terminal.standardError.printError(message, details: ["See --help for usage."])
         return MetadataExitCode.unusable

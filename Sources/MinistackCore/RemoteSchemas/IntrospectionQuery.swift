@@ -1,0 +1,30 @@
+/// The standard introspection query (graphql-js `getIntrospectionQuery()`, which GraphQLSwift
+/// lacks): what `introspect_remote_schema` sends to a remote schema.
+public enum IntrospectionQuery {
+    public static let text = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name }
+            mutationType { name }
+            subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) {
+            name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason
+          }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name ofType { kind name ofType { kind name ofType { kind name ofType {
+            kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """
+}
