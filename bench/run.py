@@ -66,6 +66,13 @@ class Query:
     description: str
     document: str
     random_id_variable: str | None = None
+    # Run as this role with a JWT (HS256, user id 1) instead of the admin secret.
+    jwt_role: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        if self.jwt_role:
+            return {"Authorization": f"Bearer {bench_token(self.jwt_role)}"}
+        return {"x-hasura-admin-secret": ADMIN_SECRET}
 
     def body(self, id_value: int | str = 1) -> str:
         payload: dict = {"query": self.document}
@@ -73,6 +80,34 @@ class Query:
             payload["variables"] = {self.random_id_variable: id_value}
         return json.dumps(payload, ensure_ascii=False)
 
+
+ADMIN_SECRET = "bench-admin-secret"
+JWT_KEY = "bench-jwt-key-bench-jwt-key-bench-jwt-key-0123456789"
+JWT_CONFIGURATION = json.dumps({"type": "HS256", "key": JWT_KEY})
+
+
+def bench_token(role: str) -> str:
+    """An HS256 token with Hasura's claims for user 1 acting as `role`, valid for a day."""
+    import base64
+    import hashlib
+    import hmac
+
+    def encode(part: dict) -> str:
+        return base64.urlsafe_b64encode(json.dumps(part).encode()).rstrip(b"=").decode()
+
+    claims = {"sub": "1", "exp": int(time.time()) + 86_400, "https://hasura.io/jwt/claims": {
+        "x-hasura-allowed-roles": [role], "x-hasura-default-role": role, "x-hasura-user-id": "1"}}
+    signing_input = encode({"alg": "HS256", "typ": "JWT"}) + "." + encode(claims)
+    signature = hmac.new(JWT_KEY.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + "." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
+
+
+# The nested query with only columns every role of the example metadata may read.
+NESTED_PERMITTED = (
+    "query NestedPermitted { author(limit: 10, order_by: {id: asc}) { id name "
+    "articles(limit: 5, order_by: {id: desc}) { id title "
+    "comments(limit: 3, order_by: {id: asc}) { id body } } } }"
+)
 
 QUERIES = (
     Query(
@@ -106,6 +141,18 @@ QUERIES = (
         "count, sum, avg and max over published articles",
         "query Aggregate { article_aggregate(where: {published: {_eq: true}}) "
         "{ aggregate { count sum { views } avg { views } max { published_at } } } }",
+    ),
+    Query(
+        "nested_admin",
+        "the nested query of nested_jwt_reader, as admin (the baseline for the role's cost)",
+        NESTED_PERMITTED,
+    ),
+    Query(
+        "nested_jwt_reader",
+        "the same nested query as role reader with a JWT: row filters (published OR own, comments "
+        "through their article) and a per-row column condition compiled into the statement",
+        NESTED_PERMITTED,
+        jwt_role="reader",
     ),
     Query(
         "insert_one",
@@ -363,9 +410,10 @@ def ensure_binary(binary: Path, build: bool) -> Path:
     return binary
 
 
-def http(method: str, url: str, body: str | None = None, timeout: float = 10) -> tuple[int, bytes]:
+def http(method: str, url: str, body: str | None = None, timeout: float = 10,
+         headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     request = urllib.request.Request(url, data=body.encode() if body is not None else None, method=method,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
@@ -379,7 +427,7 @@ def ministack_server(binary: Path, database_url: str, workdir: Path, name: str) 
     port = free_port()
     log_path = workdir / f"ministack-{name}.log"
     command = [str(binary), "serve", "--database-url", database_url, "--metadata-dir", str(METADATA),
-               "--port", str(port)]
+               "--port", str(port), "--admin-secret", ADMIN_SECRET, "--jwt-secret", JWT_CONFIGURATION]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -407,7 +455,7 @@ def ministack_server(binary: Path, database_url: str, workdir: Path, name: str) 
 
 def check_query(base: str, query: Query) -> str | None:
     """None when the query answers with data and no errors, else what went wrong."""
-    status, payload = http("POST", f"{base}/v1/graphql", query.body())
+    status, payload = http("POST", f"{base}/v1/graphql", query.body(), headers=query.headers())
     try:
         answer = json.loads(payload)
     except ValueError:
@@ -430,6 +478,7 @@ def wrk_script(query: Query, max_id: int) -> str:
         'wrk.method = "POST"',
         'wrk.headers["Content-Type"] = "application/json"',
     ]
+    lines += [f'wrk.headers["{name}"] = "{value}"' for name, value in query.headers().items()]
     if query.random_id_variable:
         # The id goes in with string.format, so escape the body's own % signs.
         template = query.body(id_value="__ID__").replace("%", "%%").replace('"__ID__"', "%d")

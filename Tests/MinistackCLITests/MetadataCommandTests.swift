@@ -193,7 +193,7 @@ struct MetadataCommandTests {
                 """), "\(different.text)")
         #expect(
             different.text.contains(
-                "--- server/databases/default/tables/main_tag.yaml\n+++ /dev/null\n@@ -1,9 +0,0 @@\n-table:\n"))
+                "--- server/databases/default/tables/main_tag.yaml\n+++ /dev/null\n@@ -1,18 +0,0 @@\n-table:\n"))
         #expect(different.text.contains("-  - name: tag\n"))
         #expect(!different.text.contains("\u{1B}["), "colours only on a terminal")
         #expect(stage.server.stop() == 0)

@@ -116,26 +116,24 @@ struct MetadataOperationTests {
         let permission = #"{"columns": ["id", "name"], "filter": {"id": {"_gt": 1}}}"#
         let (created, _) = try await Self.call(
             server, "\(p)_create_select_permission",
-            #"{"table": \#(Self.table("tag", kind)), "role": "user", "permission": \#(permission)}"#)
+            #"{"table": \#(Self.table("tag", kind)), "role": "auditor", "permission": \#(permission)}"#)
         #expect(created == 200)
         let (_, exported) = try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#)
         let tag = exported["sources"]?.arrayValue?.first?["tables"]?.arrayValue?.first {
             $0["table"]?["name"] == .string("tag")
         }
-        #expect(tag?["select_permissions"]?.arrayValue?.first?["role"] == .string("user"))
-        #expect(
-            tag?["select_permissions"]?.arrayValue?.first?["permission"]?["columns"]
-                == .array([.string("id"), .string("name")]))
+        let auditor = tag?["select_permissions"]?.arrayValue?.first { $0["role"] == .string("auditor") }
+        #expect(auditor?["permission"]?["columns"] == .array([.string("id"), .string("name")]))
         let (again, clash) = try await Self.call(
             server, "\(p)_create_select_permission",
-            #"{"table": \#(Self.table("tag", kind)), "role": "user", "permission": \#(permission)}"#)
+            #"{"table": \#(Self.table("tag", kind)), "role": "auditor", "permission": \#(permission)}"#)
         #expect(again == 400)
         #expect(clash["code"] == .string("already-exists"))
         let (dropped, _) = try await Self.call(
-            server, "\(p)_drop_select_permission", #"{"table": \#(Self.table("tag", kind)), "role": "user"}"#)
+            server, "\(p)_drop_select_permission", #"{"table": \#(Self.table("tag", kind)), "role": "auditor"}"#)
         #expect(dropped == 200)
         let (missing, _) = try await Self.call(
-            server, "\(p)_drop_select_permission", #"{"table": \#(Self.table("tag", kind)), "role": "user"}"#)
+            server, "\(p)_drop_select_permission", #"{"table": \#(Self.table("tag", kind)), "role": "auditor"}"#)
         #expect(missing == 400)
         await server.shutdown()
     }
@@ -169,7 +167,7 @@ struct MetadataBulkTests {
     func atomic() async throws {
         let server = try await ExampleServer.isolated(.sqlite)
         let failing =
-            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "user", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_track_table", "args": {"table": {"name": "tag"}}}]}"#
+            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "auditor", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_track_table", "args": {"table": {"name": "tag"}}}]}"#
         let (status, body) = try await MetadataAPITests.call(server, failing)
         #expect(status == 400)
         #expect(body["code"] == .string("already-exists"))
@@ -178,9 +176,9 @@ struct MetadataBulkTests {
         let tag = exported["sources"]?.arrayValue?.first?["tables"]?.arrayValue?.first {
             $0["table"]?["name"] == .string("tag")
         }
-        #expect(tag?["select_permissions"] == nil)
+        #expect(tag?["select_permissions"]?.arrayValue?.contains { $0["role"] == .string("auditor") } == false)
         let working =
-            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "user", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_rename_relationship", "args": {"table": {"name": "tag"}, "name": "article_tags", "new_name": "links"}}]}"#
+            #"{"type": "bulk", "args": [{"type": "sqlite_create_select_permission", "args": {"table": {"name": "tag"}, "role": "auditor", "permission": {"columns": ["id"], "filter": {}}}}, {"type": "sqlite_rename_relationship", "args": {"table": {"name": "tag"}, "name": "article_tags", "new_name": "links"}}]}"#
         let (okStatus, answers) = try await MetadataAPITests.call(server, working)
         #expect(okStatus == 200)
         #expect(answers.arrayValue?.count == 2)

@@ -85,10 +85,11 @@ struct ServerRouteTests {
     @Test("a role without permissions sees no tables")
     func roleWithoutPermissions() async throws {
         let server = try await ExampleServer.shared(.sqlite)
-        let (_, denied) = try await server.graphQL("{ tag { id } }", headers: ["x-hasura-role": "user"])
+        let (_, denied) = try await server.graphQL("{ tag { id } }", headers: ["x-hasura-role": "auditor"])
         #expect(
             denied["errors"]?.arrayValue?.first?["message"] == .string("field 'tag' not found in type: 'query_root'"))
-        let (_, placeholder) = try await server.graphQL("{ no_queries_available }", headers: ["x-hasura-role": "user"])
+        let (_, placeholder) = try await server.graphQL(
+            "{ no_queries_available }", headers: ["x-hasura-role": "auditor"])
         #expect(
             placeholder["data"]?["no_queries_available"]?.stringValue?.hasPrefix("There are no queries available")
                 == true)
