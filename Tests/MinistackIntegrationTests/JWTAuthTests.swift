@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import JWTKit
 import MinistackCore
 import MinistackEngine
@@ -251,6 +252,27 @@ struct JWTAuthTests {
             try await Self.request(
                 .sqlite, configuration: Self.hmacConfiguration(), token: nil, headers: ["Authorization": "Token abc"])
                 == Self.error("invalid-headers", "Malformed Authorization header"))
+    }
+
+    @Test("keys from jwk_url verify a token naming its key id")
+    func jwkURL() async throws {
+        let jwks = try Self.pem("rsa_jwks.json")
+        let router = Router()
+        router.get("/jwks.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: jwks)))
+        }
+        let server = try await LocalHTTPServer.start(router: router)
+        defer { server.stop() }
+        let keys = JWTKeyCollection()
+        await keys.add(
+            rsa: try Insecure.RSA.PrivateKey(pem: try Self.pem("rsa_private.pem")), digestAlgorithm: .sha256,
+            kid: "ministack-test")
+        let token = try await keys.sign(SignedClaims(Self.claims()), kid: "ministack-test")
+        let configuration = #"{"jwk_url": "\#(server.baseURL)/jwks.json"}"#
+        let body = try await Self.request(.sqlite, configuration: configuration, token: token)
+        #expect(JSONComparison.difference(body, Self.ownArticles) == nil, "\(body.serialized)")
     }
 
     @Test("the admin secret still makes a request admin in JWT mode")
