@@ -151,11 +151,17 @@ extension Engine {
         }
         let statements = MutationStatements(dialect: snapshot.dialect(forSource: source))
         let values = variables.values
+        let capture =
+            snapshot.sourcesCapturingEvents.contains(source)
+            ? EventCaptureSQL.sessionStatements(for: driver.kind, variables: session.variables) : nil
         do {
             let data = try await driver.transaction { transaction in
-                try await MutationExecutor(
+                if let capture { _ = try await transaction.fetchRows(capture.first) }
+                let data = try await MutationExecutor(
                     statements: statements, variables: values, session: session, transaction: transaction
                 ).run(mutation)
+                if let last = capture?.last { _ = try await transaction.fetchRows(last) }
+                return data
             }
             return "{\"data\":" + data + "}"
         } catch let error as HasuraError {

@@ -176,7 +176,9 @@ extension Engine {
     /// Resolves the current metadata against freshly introspected databases and swaps the result
     /// in; requests in flight finish on the old snapshot, whose drivers close a little later.
     public func reload() async throws(HasuraError) {
-        install(try await build(store.snapshot.metadata))
+        let snapshot = try await build(store.snapshot.metadata)
+        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
+        install(snapshot)
     }
 
     /// Builds a snapshot for `metadata`; unless inconsistencies are allowed, refuses one that has
@@ -193,6 +195,7 @@ extension Engine {
                 internal: .array(inconsistencies.map { $0.json }))
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
+        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
         install(snapshot)
         if announce { await onMetadataChange?(snapshot.metadata) }
         return inconsistencies
@@ -209,6 +212,7 @@ extension Engine {
             throw HasuraError(.invalidConfiguration, "in \(added.name): \(reason)", path: "$.args")
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
+        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
         install(snapshot)
         await onMetadataChange?(snapshot.metadata)
     }

@@ -12,6 +12,8 @@ public final class Snapshot: Sendable {
     let drivers: [String: any DatabaseDriver]
     private let roleSchemas: Mutex<[String: RoleSchema]>
     let operations: OperationCache
+    /// Sources with at least one event trigger: their mutations record the session for the events.
+    let sourcesCapturingEvents: Set<String>
 
     init(metadata: Metadata, model: Model, drivers: [String: any DatabaseDriver]) throws {
         self.metadata = metadata
@@ -20,6 +22,8 @@ public final class Snapshot: Sendable {
         let admin = try SchemaBuilder.build(model: model, role: Session.adminRole)
         roleSchemas = Mutex([Session.adminRole: admin])
         operations = OperationCache()
+        sourcesCapturingEvents = Set(
+            metadata.sources.filter { $0.tables.contains { !$0.eventTriggers.isEmpty } }.map(\.name))
     }
 
     /// The schema a session's role sees: built from the part of the model the role has

@@ -24,11 +24,14 @@ public enum SnapshotLoader {
             }
             let snapshot = try await build(metadata, configuration: configuration, logger: logger)
             await persist(snapshot, logger: logger)
+            await installEventTriggers(of: snapshot, logger: logger)
             return snapshot
         }
         if let stored = await storedMetadata(configuration, logger: logger) {
             logger.info("no metadata in \(configuration.metadataDirectory); using the metadata stored in the database")
-            return try await build(stored, configuration: configuration, logger: logger)
+            let snapshot = try await build(stored, configuration: configuration, logger: logger)
+            await installEventTriggers(of: snapshot, logger: logger)
+            return snapshot
         }
         logger.info(
             "no metadata found in \(configuration.metadataDirectory)\(configuration.trackAll ? "; tracking every table" : "")"
@@ -36,6 +39,13 @@ public enum SnapshotLoader {
         let snapshot = try await build(Metadata(), configuration: configuration, logger: logger)
         if configuration.trackAll { await persist(snapshot, logger: logger) }
         return snapshot
+    }
+
+    /// Makes the databases' event-capture triggers match a snapshot about to be served (never
+    /// for one that is only built to be checked, like `metadata validate` or a refused change).
+    public static func installEventTriggers(of snapshot: Snapshot, logger: Logger) async {
+        await EventTriggerInstaller.synchronize(
+            metadata: snapshot.metadata, model: snapshot.model, drivers: snapshot.drivers, logger: logger)
     }
 
     /// Stores a snapshot's metadata in the catalog of its `default` (or first) source; a failure is logged.
