@@ -77,6 +77,12 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "role"))
     var unauthorizedRole: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Milliseconds between polls of the event log. (env: MINISTACK_EVENTS_FETCH_INTERVAL, HASURA_GRAPHQL_EVENTS_FETCH_INTERVAL; default: 1000)",
+            valueName: "ms"))
+    var eventsFetchInterval: Int?
+
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
 
@@ -90,6 +96,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let eventsFetchInterval, eventsFetchInterval < 1 {
+            throw ValidationError("--events-fetch-interval must be at least 1 (milliseconds)")
+        }
         if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
             throw ValidationError(
                 "--database-url must start with postgres://, postgresql:// or sqlite:, or be a path ending in .db or .sqlite"
@@ -172,13 +181,27 @@ struct ServeCommand: AsyncParsableCommand {
                 await MetadataWatcher(directory: configuration.metadataDirectory, engine: engine, logger: logger).run()
             } : nil
         defer { watcher?.cancel() }
+        let fetchInterval =
+            eventsFetchInterval
+            ?? fromEnvironment("MINISTACK_EVENTS_FETCH_INTERVAL", "HASURA_GRAPHQL_EVENTS_FETCH_INTERVAL")
+            .flatMap { Int($0) } ?? 1000
+        let eventWorker = EventDeliveryWorker(
+            store: engine.store, environment: environment, logger: logger, pollInterval: .milliseconds(fetchInterval))
+        let deliveries = Task { await eventWorker.run() }
+        // On shutdown: no more claims; deliveries already under way finish (each within its timeout).
+        func stopDeliveries() async {
+            deliveries.cancel()
+            await deliveries.value
+        }
         do {
             try await MinistackServer.run(
                 engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
         } catch {
+            await stopDeliveries()
             await engine.shutdown()
             throw error
         }
+        await stopDeliveries()
         await engine.shutdown()
     }
 }

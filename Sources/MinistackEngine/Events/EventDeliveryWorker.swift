@@ -1,0 +1,166 @@
+import AsyncHTTPClient
+import Foundation
+public import Logging
+public import MinistackCore
+import NIOCore
+import NIOHTTP1
+
+/// Delivers captured events to their webhooks, at least once.
+///
+/// Each round it claims due events of every source that has event triggers (oldest first,
+/// locked for `EventLogSQL.lockSeconds`), POSTs each payload with the trigger's headers and
+/// timeout, logs the attempt, and records the decision (`DeliveryDecision`): delivered on a
+/// 2xx, else retried after `interval_sec` or the webhook's `Retry-After` until `num_retries`,
+/// then failed. An event is marked delivered only after the 2xx, so a crash leaves it pending
+/// (or locked until the lock expires) and it is delivered again. Deliveries of a claimed batch
+/// run to completion even when the worker is cancelled; cancelling stops further claims.
+public final class EventDeliveryWorker: Sendable {
+    let store: SnapshotStore
+    let environment: [String: String]
+    let logger: Logger
+    let pollInterval: Duration
+    let batchSize: Int
+    let concurrency: Int
+
+    public init(
+        store: SnapshotStore, environment: [String: String], logger: Logger,
+        pollInterval: Duration = .seconds(1), batchSize: Int = 100, concurrency: Int = 32
+    ) {
+        self.store = store
+        self.environment = environment
+        self.logger = logger
+        self.pollInterval = pollInterval
+        self.batchSize = batchSize
+        self.concurrency = concurrency
+    }
+
+    /// Delivers until the task is cancelled.
+    public func run() async {
+        while !Task.isCancelled {
+            let handled = await deliverDueEvents()
+            if handled < batchSize { try? await Task.sleep(for: pollInterval) }
+        }
+    }
+
+    /// One round over every source; answers how many events were attempted.
+    @discardableResult
+    public func deliverDueEvents() async -> Int {
+        let snapshot = store.snapshot
+        var handled = 0
+        for source in snapshot.sourcesCapturingEvents.sorted() {
+            guard let driver = snapshot.driver(forSource: source) else { continue }
+            let events: [ClaimedEvent]
+            do {
+                let rows = try await driver.transaction { transaction in
+                    try await transaction.fetchRows(EventLogSQL.claim(kind: driver.kind, limit: self.batchSize))
+                }
+                events = rows.compactMap(ClaimedEvent.init(row:))
+            } catch {
+                logger.error("event delivery: could not claim events of source \(source): \(error)")
+                continue
+            }
+            guard !events.isEmpty else { continue }
+            handled += events.count
+            let triggers = Self.triggersByName(snapshot.metadata, source: source)
+            // Not cancelled with the worker: a claimed batch is finished (bounded by each trigger's timeout).
+            let deliveries = Task { [self] in
+                await withTaskGroup(of: Void.self) { group in
+                    var running = 0
+                    for event in events {
+                        if running >= concurrency {
+                            await group.next()
+                            running -= 1
+                        }
+                        group.addTask { await self.deliver(event, trigger: triggers[event.triggerName], driver: driver) }
+                        running += 1
+                    }
+                }
+            }
+            await deliveries.value
+        }
+        return handled
+    }
+
+    static func triggersByName(_ metadata: Metadata, source: String) -> [String: EventTriggerMetadata] {
+        var triggers: [String: EventTriggerMetadata] = [:]
+        for table in metadata.sources.first(where: { $0.name == source })?.tables ?? [] {
+            for trigger in table.eventTriggers { triggers[trigger.name] = trigger }
+        }
+        return triggers
+    }
+
+    /// One attempt at one event, and what it leads to.
+    func deliver(_ event: ClaimedEvent, trigger: EventTriggerMetadata?, driver: any DatabaseDriver) async {
+        guard let trigger else {
+            logger.warning("event \(event.id): trigger \(event.triggerName) no longer exists; marking it failed")
+            await record(.giveUp, event: event, driver: driver)
+            return
+        }
+        let payload = event.payload(maxRetries: trigger.retry.numberOfRetries)
+        let started = ContinuousClock.now
+        let (attempt, response) = await post(payload, trigger: trigger)
+        let elapsed = started.duration(to: .now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let decision = DeliveryDecision.after(attempt, tries: event.tries + 1, retry: trigger.retry)
+        let status: Int? = if case .answered(let code, _) = attempt { code } else { nil }
+        do {
+            try await driver.transaction { transaction in
+                _ = try await transaction.fetchRows(
+                    EventLogSQL.logInvocation(
+                        eventID: event.id, trigger: trigger.name, status: status, request: payload,
+                        response: response, durationMS: milliseconds, kind: driver.kind))
+                _ = try await transaction.fetchRows(
+                    EventLogSQL.record(decision, eventID: event.id, kind: driver.kind))
+            }
+        } catch {
+            logger.error("event \(event.id): could not record the delivery: \(error)")
+        }
+        if case .giveUp = decision {
+            logger.warning("event \(event.id) of \(trigger.name) failed after \(event.tries + 1) attempt(s)")
+        }
+    }
+
+    func record(_ decision: DeliveryDecision, event: ClaimedEvent, driver: any DatabaseDriver) async {
+        do {
+            try await driver.transaction { transaction in
+                _ = try await transaction.fetchRows(EventLogSQL.record(decision, eventID: event.id, kind: driver.kind))
+            }
+        } catch {
+            logger.error("event \(event.id): could not record the delivery: \(error)")
+        }
+    }
+
+    /// POSTs the payload; answers the attempt and the response body (or why there was none).
+    func post(_ payload: JSONValue, trigger: EventTriggerMetadata) async -> (DeliveryAttempt, String) {
+        let url: String
+        switch trigger.webhook {
+        case .url(let template):
+            switch template.render(in: environment) {
+            case .success(let rendered): url = rendered
+            case .failure(let missing): return (.failed, missing.description)
+            }
+        case .fromEnvironment(let name):
+            guard let value = environment[name] else { return (.failed, "environment variable '\(name)' not set") }
+            url = value
+        }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        for header in trigger.headers {
+            switch header.resolve(in: environment) {
+            case .success(let value): request.headers.add(name: header.name, value: value)
+            case .failure(let missing): return (.failed, "\(missing)")
+            }
+        }
+        request.body = .bytes(ByteBuffer(string: payload.serialized))
+        do {
+            let response = try await HTTPClient.shared.execute(
+                request, timeout: .seconds(Int64(trigger.retry.timeoutSeconds ?? 60)))
+            let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            let retryAfter = response.headers.first(name: "retry-after").flatMap { Int($0) }
+            return (.answered(status: Int(response.status.code), retryAfter: retryAfter), body)
+        } catch {
+            return (.failed, "\(error)")
+        }
+    }
+}
