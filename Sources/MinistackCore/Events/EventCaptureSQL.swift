@@ -28,11 +28,12 @@ public enum EventCaptureSQL {
             CREATE SCHEMA IF NOT EXISTS ministack;
             CREATE TABLE IF NOT EXISTS ministack.event_log (
               id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+              seq bigserial NOT NULL,
               trigger_name text NOT NULL,
               schema_name text NOT NULL,
               table_name text NOT NULL,
               op text NOT NULL,
-              data jsonb NOT NULL,
+              data json NOT NULL,
               session_variables jsonb,
               trace_context jsonb,
               created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -42,7 +43,7 @@ public enum EventCaptureSQL {
               next_retry_at timestamptz,
               locked_until timestamptz
             );
-            CREATE INDEX IF NOT EXISTS event_log_pending ON ministack.event_log (created_at)
+            CREATE INDEX IF NOT EXISTS event_log_pending ON ministack.event_log (seq)
               WHERE NOT delivered AND NOT error;
             CREATE TABLE IF NOT EXISTS ministack.event_invocation_log (
               id bigserial PRIMARY KEY,
@@ -175,9 +176,9 @@ public enum EventCaptureSQL {
         let function = "ministack." + quote("event_" + trigger.name, kind)
         let name = literal(trigger.name)
         func row(_ record: String, _ spec: EventOperationSpec?) -> String {
-            guard case .some(let columns)? = spec?.payload else { return "to_jsonb(\(record))" }
+            guard case .some(let columns)? = spec?.payload else { return "row_to_json(\(record))" }
             let pairs = columns.map { "\(literal($0)), \(record).\(quote($0, kind))" }
-            return "jsonb_build_object(\(pairs.joined(separator: ", ")))"
+            return "json_build_object(\(pairs.joined(separator: ", ")))"
         }
         var branches: [String] = []
         if let insert = trigger.operations.insert {
@@ -186,7 +187,7 @@ public enum EventCaptureSQL {
                 IF TG_OP = 'INSERT' THEN
                     INSERT INTO ministack.event_log (trigger_name, schema_name, table_name, op, data, session_variables)
                     VALUES (\(name), TG_TABLE_SCHEMA, TG_TABLE_NAME, 'INSERT',
-                      jsonb_build_object('old', NULL, 'new', \(row("NEW", insert))), session);
+                      json_build_object('old', NULL, 'new', \(row("NEW", insert))), session);
                   END IF;
                 """)
         }
@@ -206,7 +207,7 @@ public enum EventCaptureSQL {
                 IF TG_OP = 'UPDATE' AND (\(changed)) THEN
                     INSERT INTO ministack.event_log (trigger_name, schema_name, table_name, op, data, session_variables)
                     VALUES (\(name), TG_TABLE_SCHEMA, TG_TABLE_NAME, 'UPDATE',
-                      jsonb_build_object('old', \(row("OLD", update)), 'new', \(row("NEW", update))), session);
+                      json_build_object('old', \(row("OLD", update)), 'new', \(row("NEW", update))), session);
                   END IF;
                 """)
         }
@@ -216,7 +217,7 @@ public enum EventCaptureSQL {
                 IF TG_OP = 'DELETE' THEN
                     INSERT INTO ministack.event_log (trigger_name, schema_name, table_name, op, data, session_variables)
                     VALUES (\(name), TG_TABLE_SCHEMA, TG_TABLE_NAME, 'DELETE',
-                      jsonb_build_object('old', \(row("OLD", delete)), 'new', NULL), session);
+                      json_build_object('old', \(row("OLD", delete)), 'new', NULL), session);
                   END IF;
                 """)
         }

@@ -20,7 +20,7 @@ public enum EventLogSQL {
                       WHERE NOT delivered AND NOT error
                         AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
                         AND (locked_until IS NULL OR locked_until < clock_timestamp())
-                      ORDER BY created_at LIMIT $1::integer FOR UPDATE SKIP LOCKED)
+                      ORDER BY seq LIMIT $1::integer FOR UPDATE SKIP LOCKED)
                     RETURNING id::text, trigger_name, schema_name, table_name, op, data::text, session_variables::text,
                       trace_context::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                       tries::text
@@ -35,7 +35,7 @@ public enum EventLogSQL {
                       WHERE delivered = 0 AND error = 0
                         AND (next_retry_at IS NULL OR next_retry_at <= strftime('%Y-%m-%dT%H:%M:%f', 'now'))
                         AND (locked_until IS NULL OR locked_until < strftime('%Y-%m-%dT%H:%M:%f', 'now'))
-                      ORDER BY created_at LIMIT ?)
+                      ORDER BY created_at, rowid LIMIT ?)
                     RETURNING id, trigger_name, schema_name, table_name, op, data, session_variables, trace_context,
                       created_at || 'Z', CAST(tries AS TEXT)
                     """, bindings: [limitValue])
