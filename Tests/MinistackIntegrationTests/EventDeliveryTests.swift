@@ -111,7 +111,8 @@ struct EventDeliveryTests {
             #"mutation { insert_tag_one(object: {id: 9, name: "new"}) { id } }"#,
             headers: ["x-hasura-user-id": "7"])
         #expect(insert.body["errors"] == nil, "\(insert.body.serialized)")
-        _ = try await server.graphQL(#"mutation { update_tag_by_pk(pk_columns: {id: 9}, _set: {name: "renamed"}) { id } }"#)
+        _ = try await server.graphQL(
+            #"mutation { update_tag_by_pk(pk_columns: {id: 9}, _set: {name: "renamed"}) { id } }"#)
         _ = try await Self.runSQL(server, "DELETE FROM tag WHERE id = 9")
         let worker = Self.worker(server)
         #expect(await worker.deliverDueEvents() == 3)
@@ -147,7 +148,8 @@ struct EventDeliveryTests {
         defer { webhook.server.stop() }
         let server = try await ExampleServer.isolated(kind)
         try await Self.createTrigger(server, webhook: webhook.url, table: "article", update: #"["title"]"#)
-        _ = try await server.graphQL(#"mutation { update_article_by_pk(pk_columns: {id: 1}, _set: {views: 7}) { id } }"#)
+        _ = try await server.graphQL(
+            #"mutation { update_article_by_pk(pk_columns: {id: 1}, _set: {views: 7}) { id } }"#)
         // The second insert breaks a foreign key: the whole mutation rolls back, the first insert too.
         let failed = try await server.graphQL(
             #"mutation { a: insert_article_one(object: {author_id: 1, title: "kept?"}) { id } b: insert_article_one(object: {author_id: 999, title: "no"}) { id } }"#

@@ -130,7 +130,7 @@ struct MetadataEventTriggersAPITests {
             ).body == Self.error("not-exists", "source with name \"elsewhere\" does not exist", path: "$.args.source"))
     }
 
-    @Test("invoking a trigger is checked, then answers that the event log is not there yet")
+    @Test("invoking a trigger is checked, then writes a MANUAL event")
     func invoke() async throws {
         let server = try await ExampleServer.isolated(.sqlite)
         for (name, manual) in [("manual_one", true), ("automatic_one", false)] {
@@ -148,13 +148,18 @@ struct MetadataEventTriggersAPITests {
         #expect(
             try await Self.call(server, "sqlite_invoke_event_trigger", #"{"name": "manual_one"}"#).body
                 == Self.error("parse-failed", "key \"payload\" not found"))
+        let (status, invoked) = try await Self.call(
+            server, "sqlite_invoke_event_trigger", #"{"name": "manual_one", "payload": {"id": 1}}"#)
+        #expect(status == 200)
+        let eventID = try #require(invoked["event_id"]?.stringValue)
+        #expect(eventID.count == 36)
+        let stored = try await EventDeliveryTests.runSQL(
+            server, "SELECT op, data, session_variables FROM ministack_event_log WHERE id = '\(eventID)'")
         #expect(
-            try await Self.call(server, "sqlite_invoke_event_trigger", #"{"name": "manual_one", "payload": {"id": 1}}"#)
-                .body
-                == Self.error(
-                    "not-supported",
-                    "invoking event trigger \"manual_one\" needs the event log, which ministack does not have yet (it comes with event delivery)"
-                ))
+            stored["result"]?.arrayValue?.last
+                == .array([
+                    .string("MANUAL"), .string(#"{"old":null,"new":{"id":1}}"#), .string(#"{"x-hasura-role":"admin"}"#),
+                ]))
         await server.shutdown()
     }
 }

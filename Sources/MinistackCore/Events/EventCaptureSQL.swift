@@ -138,9 +138,11 @@ public enum EventCaptureSQL {
         switch kind {
         case .postgres: [triggerPrefix + trigger.name]
         case .sqlite:
-            [("insert", trigger.operations.insert), ("update", trigger.operations.update),
-                ("delete", trigger.operations.delete)]
-                .compactMap { $0.1 == nil ? nil : triggerPrefix + trigger.name + "_" + $0.0 }
+            [
+                ("insert", trigger.operations.insert), ("update", trigger.operations.update),
+                ("delete", trigger.operations.delete),
+            ]
+            .compactMap { $0.1 == nil ? nil : triggerPrefix + trigger.name + "_" + $0.0 }
         }
     }
 
@@ -256,10 +258,7 @@ public enum EventCaptureSQL {
         let kind = DatabaseKind.sqlite
         let name = literal(trigger.name)
         let target = qualified(table.key.name, kind)
-        // A version 4 UUID from built-in functions only.
-        let uuid = """
-            lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
-            """
+        let uuid = sqliteUUID
         let session = "(SELECT variables FROM ministack_event_session WHERE id = 1)"
         func row(_ record: String, _ spec: EventOperationSpec) -> String {
             let names: [String]
@@ -303,6 +302,11 @@ public enum EventCaptureSQL {
         }
         return script
     }
+
+    /// A version 4 UUID from SQLite's built-in functions only.
+    static let sqliteUUID = """
+        lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
+        """
 
     /// A column value as JSON in a SQLite trigger, typed as the GraphQL API writes it.
     static func sqliteValue(_ column: String, _ scalar: ScalarType) -> String {

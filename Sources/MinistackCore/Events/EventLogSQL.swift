@@ -42,6 +42,31 @@ public enum EventLogSQL {
         }
     }
 
+    /// Writes a `MANUAL` event (`invoke_event_trigger`) and answers its id.
+    public static func insertManual(
+        trigger: String, table: QualifiedTableName, payload: JSONValue, sessionVariables: [String: String],
+        kind: DatabaseKind
+    ) -> DatabaseStatement {
+        let data = JSONValue.fields([("old", .null), ("new", payload)])
+        let session = JSONValue.fields(sessionVariables.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        let values = [
+            BoundValue(.string(trigger), as: .string), BoundValue(.string(table.schema), as: .string),
+            BoundValue(.string(table.name), as: .string), BoundValue(.string(data.serialized), as: .string),
+            BoundValue(.string(session.serialized), as: .string),
+        ]
+        let sql =
+            kind == .postgres
+            ? """
+            INSERT INTO ministack.event_log (trigger_name, schema_name, table_name, op, data, session_variables)
+            VALUES ($1::text, $2::text, $3::text, 'MANUAL', $4::text::json, $5::text::jsonb) RETURNING id::text
+            """
+            : """
+            INSERT INTO ministack_event_log (id, trigger_name, schema_name, table_name, op, data, session_variables)
+            VALUES (\(EventCaptureSQL.sqliteUUID), ?, ?, ?, 'MANUAL', ?, ?) RETURNING id
+            """
+        return DatabaseStatement(sql: sql, bindings: values)
+    }
+
     /// Records the decision taken after an attempt on event `id`.
     public static func record(_ decision: DeliveryDecision, eventID: String, kind: DatabaseKind) -> DatabaseStatement {
         let id = BoundValue(.string(eventID), as: .uuid)

@@ -119,23 +119,31 @@ extension Unicode.Scalar {
 }
 
 extension MetadataOperations {
+    /// A checked `pg_invoke_event_trigger` call: which event to write to the event log.
+    public struct ManualInvocation: Sendable {
+        public var source: String
+        public var table: QualifiedTableName
+        public var trigger: String
+        /// The event's `data.new`.
+        public var payload: JSONValue
+    }
+
     /// `pg_invoke_event_trigger`: checks the call as Hasura does (the trigger exists, manual
-    /// mode is on), then answers `not-supported`, because firing a trigger by hand writes to the
-    /// event log, which arrives with event delivery.
-    public static func invokeEventTrigger(arguments: JSONValue, in metadata: Metadata) throws(HasuraError) -> Never {
+    /// mode is on, a payload is given); the engine then writes a `MANUAL` event.
+    public static func invokeEventTrigger(arguments: JSONValue, in metadata: Metadata) throws(HasuraError)
+        -> ManualInvocation
+    {
         let reader = Arguments(value: arguments)
         let name = try reader.string("name")
         let source = metadata.sources[try reader.sourceIndex(in: metadata)]
-        guard arguments["payload"] != nil else {
+        guard let payload = arguments["payload"] else {
             throw HasuraError(.parseFailed, "key \"payload\" not found", path: "$.args")
         }
-        let (_, trigger) = try eventTrigger(named: name, in: source)
+        let (tableIndex, trigger) = try eventTrigger(named: name, in: source)
         guard trigger.operations.enableManual else {
             throw HasuraError(.notSupported, "manual mode is not enabled for event trigger", path: "$.args")
         }
-        throw HasuraError(
-            .notSupported,
-            "invoking event trigger \"\(name)\" needs the event log, which ministack does not have yet (it comes with event delivery)",
-            path: "$.args")
+        return ManualInvocation(
+            source: source.name, table: source.tables[tableIndex].table, trigger: name, payload: payload)
     }
 }

@@ -71,7 +71,9 @@ public final class EventDeliveryWorker: Sendable {
                             await group.next()
                             running -= 1
                         }
-                        group.addTask { await self.deliver(event, trigger: triggers[event.triggerName], driver: driver) }
+                        group.addTask {
+                            await self.deliver(event, trigger: triggers[event.triggerName], driver: driver)
+                        }
                         running += 1
                     }
                 }
