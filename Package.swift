@@ -125,7 +125,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MinistackCLITests",
-            dependencies: ["MinistackTesting", "MinistackCore"],
+            dependencies: [
+                "MinistackTesting", "MinistackCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -50,7 +50,7 @@ struct BuiltBinary {
         /// the test process's (whose `MINISTACK_*` and `HASURA_*` variables are left out).
         init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
             port = try FreePort.find()
-            log = URL(fileURLWithPath: directory).appendingPathComponent("serve.log")
+            log = URL(fileURLWithPath: directory).appendingPathComponent("serve-\(port).log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: BuiltBinary.path)
             process.arguments = ["serve", "--port", String(port)] + arguments

@@ -12,7 +12,8 @@ public final class Snapshot: Sendable {
     let drivers: [String: any DatabaseDriver]
     private let roleSchemas: Mutex<[String: RoleSchema]>
     let operations: OperationCache
-    /// Sources with at least one event trigger: their mutations record the session for the events.
+    /// Sources with at least one consistent (so installed) event trigger: their mutations record
+    /// the session for the events, and the delivery worker reads their event logs.
     let sourcesCapturingEvents: Set<String>
 
     init(metadata: Metadata, model: Model, drivers: [String: any DatabaseDriver]) throws {
@@ -23,7 +24,7 @@ public final class Snapshot: Sendable {
         roleSchemas = Mutex([Session.adminRole: admin])
         operations = OperationCache()
         sourcesCapturingEvents = Set(
-            metadata.sources.filter { $0.tables.contains { !$0.eventTriggers.isEmpty } }.map(\.name))
+            metadata.sources.filter { !EventTriggerInstaller.triggers(of: $0, model: model).isEmpty }.map(\.name))
     }
 
     /// The schema a session's role sees: built from the part of the model the role has

@@ -191,7 +191,9 @@ struct ServeCommand: AsyncParsableCommand {
         // On shutdown: no more claims; deliveries already under way finish (each within its timeout).
         func stopDeliveries() async {
             deliveries.cancel()
-            await deliveries.value
+            if !(await Self.finishes(within: .seconds(75), { await deliveries.value })) {
+                logger.error("event deliveries did not stop within 75 s; exiting anyway (their events will be retried)")
+            }
         }
         do {
             try await MinistackServer.run(
@@ -202,6 +204,27 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         await stopDeliveries()
-        await engine.shutdown()
+        if !(await Self.finishes(within: .seconds(15), { await engine.shutdown() })) {
+            logger.error("database connections did not close within 15 s; exiting anyway")
+        }
+    }
+
+    /// Whether `operation` ends within `limit`; when it does not, stop waiting (it keeps running
+    /// until the process exits), so a stuck shutdown step cannot keep the server alive.
+    static func finishes(within limit: Duration, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
+        let (outcomes, continuation) = AsyncStream.makeStream(of: Bool.self)
+        let work = Task {
+            await operation()
+            continuation.yield(true)
+        }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            continuation.yield(false)
+        }
+        var iterator = outcomes.makeAsyncIterator()
+        let finished = await iterator.next() ?? false
+        timer.cancel()
+        if finished { await work.value }
+        return finished
     }
 }
