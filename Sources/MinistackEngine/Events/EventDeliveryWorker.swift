@@ -21,6 +21,9 @@ public final class EventDeliveryWorker: Sendable {
     let pollInterval: Duration
     let batchSize: Int
     let concurrency: Int
+    /// Its own client, so `concurrency` deliveries to one webhook host can be in flight at once
+    /// (the shared client allows 8 connections per host).
+    let client: HTTPClient
 
     public init(
         store: SnapshotStore, environment: [String: String], logger: Logger,
@@ -32,7 +35,13 @@ public final class EventDeliveryWorker: Sendable {
         self.pollInterval = pollInterval
         self.batchSize = batchSize
         self.concurrency = concurrency
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
+
+    deinit { client.shutdown { _ in } }
 
     /// Delivers until the task is cancelled.
     public func run() async {
@@ -64,21 +73,32 @@ public final class EventDeliveryWorker: Sendable {
             let triggers = Self.triggersByName(snapshot.metadata, source: source)
             // Not cancelled with the worker: a claimed batch is finished (bounded by each trigger's timeout).
             let deliveries = Task { [self] in
-                await withTaskGroup(of: Void.self) { group in
+                await withTaskGroup(of: [DatabaseStatement].self) { group in
                     var running = 0
+                    var statements: [DatabaseStatement] = []
                     for event in events {
-                        if running >= concurrency {
-                            await group.next()
+                        if running >= concurrency, let done = await group.next() {
+                            statements += done
                             running -= 1
                         }
                         group.addTask {
-                            await self.deliver(event, trigger: triggers[event.triggerName], driver: driver)
+                            await self.deliver(event, trigger: triggers[event.triggerName], kind: driver.kind)
                         }
                         running += 1
                     }
+                    for await done in group { statements += done }
+                    return statements
                 }
             }
-            await deliveries.value
+            let outcomes = await deliveries.value
+            do {
+                // The whole batch's outcomes in one transaction: one commit, not one per event.
+                try await driver.transaction { transaction in
+                    for statement in outcomes { _ = try await transaction.fetchRows(statement) }
+                }
+            } catch {
+                logger.error("event delivery: could not record a batch of \(events.count) deliveries: \(error)")
+            }
         }
         return handled
     }
@@ -91,12 +111,14 @@ public final class EventDeliveryWorker: Sendable {
         return triggers
     }
 
-    /// One attempt at one event, and what it leads to.
-    func deliver(_ event: ClaimedEvent, trigger: EventTriggerMetadata?, driver: any DatabaseDriver) async {
+    /// One attempt at one event; answers the statements that record it (the attempt's log entry
+    /// and the decision it leads to).
+    func deliver(_ event: ClaimedEvent, trigger: EventTriggerMetadata?, kind: DatabaseKind) async
+        -> [DatabaseStatement]
+    {
         guard let trigger else {
             logger.warning("event \(event.id): trigger \(event.triggerName) no longer exists; marking it failed")
-            await record(.giveUp, event: event, driver: driver)
-            return
+            return [EventLogSQL.record(.giveUp, eventID: event.id, kind: kind)]
         }
         let payload = event.payload(maxRetries: trigger.retry.numberOfRetries)
         let started = ContinuousClock.now
@@ -105,31 +127,15 @@ public final class EventDeliveryWorker: Sendable {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let decision = DeliveryDecision.after(attempt, tries: event.tries + 1, retry: trigger.retry)
         let status: Int? = if case .answered(let code, _) = attempt { code } else { nil }
-        do {
-            try await driver.transaction { transaction in
-                _ = try await transaction.fetchRows(
-                    EventLogSQL.logInvocation(
-                        eventID: event.id, trigger: trigger.name, status: status, request: payload,
-                        response: response, durationMS: milliseconds, kind: driver.kind))
-                _ = try await transaction.fetchRows(
-                    EventLogSQL.record(decision, eventID: event.id, kind: driver.kind))
-            }
-        } catch {
-            logger.error("event \(event.id): could not record the delivery: \(error)")
-        }
         if case .giveUp = decision {
             logger.warning("event \(event.id) of \(trigger.name) failed after \(event.tries + 1) attempt(s)")
         }
-    }
-
-    func record(_ decision: DeliveryDecision, event: ClaimedEvent, driver: any DatabaseDriver) async {
-        do {
-            try await driver.transaction { transaction in
-                _ = try await transaction.fetchRows(EventLogSQL.record(decision, eventID: event.id, kind: driver.kind))
-            }
-        } catch {
-            logger.error("event \(event.id): could not record the delivery: \(error)")
-        }
+        return [
+            EventLogSQL.logInvocation(
+                eventID: event.id, trigger: trigger.name, status: status, request: payload, response: response,
+                durationMS: milliseconds, kind: kind),
+            EventLogSQL.record(decision, eventID: event.id, kind: kind),
+        ]
     }
 
     /// POSTs the payload; answers the attempt and the response body (or why there was none).
@@ -156,7 +162,7 @@ public final class EventDeliveryWorker: Sendable {
         }
         request.body = .bytes(ByteBuffer(string: payload.serialized))
         do {
-            let response = try await HTTPClient.shared.execute(
+            let response = try await client.execute(
                 request, timeout: .seconds(Int64(trigger.retry.timeoutSeconds ?? 60)))
             let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
             let retryAfter = response.headers.first(name: "retry-after").flatMap { Int($0) }
