@@ -96,6 +96,14 @@ public final class PostgresDriver: DatabaseDriver {
         }
     }
 
+    public func listen(channel: String, notified: @escaping @Sendable () -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { notified() }
+            }
+        }
+    }
+
     public func ping() async throws(DriverError) {
         let client = self.client
         let logger = self.logger

@@ -31,8 +31,16 @@ public protocol DatabaseDriver: Sendable {
     func transaction<Result: Sendable>(_ body: @Sendable (any DatabaseTransaction) async throws -> Result) async throws
         -> Result
 
+    /// Calls `notified` for each notification on `channel` until the task is cancelled (Postgres
+    /// `LISTEN`, on a connection of its own). Databases without notifications return at once.
+    func listen(channel: String, notified: @escaping @Sendable () -> Void) async throws
+
     /// Closes connections; the driver must not be used afterwards.
     func shutdown() async
+}
+
+extension DatabaseDriver {
+    public func listen(channel: String, notified: @escaping @Sendable () -> Void) async throws {}
 }
 
 /// The answer of `runSQL`: the last statement's columns (nil when it returns no rows) and rows.

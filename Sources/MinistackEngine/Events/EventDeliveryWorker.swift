@@ -43,11 +43,35 @@ public final class EventDeliveryWorker: Sendable {
 
     deinit { client.shutdown { _ in } }
 
-    /// Delivers until the task is cancelled.
+    /// Delivers until the task is cancelled. Between rounds it waits for the poll interval, or
+    /// less when a Postgres source `NOTIFY`s that an event was captured.
     public func run() async {
+        let signal = WakeSignal()
+        var listening: (snapshot: Snapshot, tasks: [Task<Void, Never>])?
         while !Task.isCancelled {
+            let snapshot = store.snapshot
+            if listening?.snapshot !== snapshot {
+                for task in listening?.tasks ?? [] { task.cancel() }
+                listening = (snapshot, listen(to: snapshot, signal: signal))
+            }
             let handled = await deliverDueEvents()
-            if handled < batchSize { try? await Task.sleep(for: pollInterval) }
+            if handled < batchSize { await signal.wait(atMost: pollInterval) }
+        }
+        for task in listening?.tasks ?? [] { task.cancel() }
+    }
+
+    /// Listens on `EventCaptureSQL.channel` of every source capturing events; a failed listener
+    /// just leaves polling to do the work.
+    func listen(to snapshot: Snapshot, signal: WakeSignal) -> [Task<Void, Never>] {
+        snapshot.sourcesCapturingEvents.sorted().compactMap { source in
+            guard let driver = snapshot.driver(forSource: source), driver.kind == .postgres else { return nil }
+            return Task { [logger] in
+                do {
+                    try await driver.listen(channel: EventCaptureSQL.channel) { signal.wake() }
+                } catch  where !Task.isCancelled {
+                    logger.notice("event delivery: not listening for notifications of \(source): \(error)")
+                } catch {}
+            }
         }
     }
 
