@@ -153,11 +153,11 @@ public enum EventCaptureSQL {
             let parts = table.split(separator: ".", maxSplits: 1).map(String.init)
             let name = QualifiedTableName(schema: parts[0], name: parts.count > 1 ? parts[1] : "")
             return """
-                DROP TRIGGER IF EXISTS \(quote(triggerName, kind)) ON \(qualified(name, kind));
-                DROP FUNCTION IF EXISTS ministack.\(quote("event_" + triggerName.dropFirst(triggerPrefix.count), kind))();
+                DROP TRIGGER IF EXISTS \(quote(triggerName)) ON \(qualified(name, kind));
+                DROP FUNCTION IF EXISTS ministack.\(quote("event_" + triggerName.dropFirst(triggerPrefix.count)))();
                 """
         case .sqlite:
-            return "DROP TRIGGER IF EXISTS \(quote(triggerName, kind));"
+            return "DROP TRIGGER IF EXISTS \(quote(triggerName));"
         }
     }
 
@@ -175,11 +175,11 @@ public enum EventCaptureSQL {
 
     static func postgresInstallScript(_ trigger: EventTriggerMetadata, table: ResolvedTable) -> String {
         let kind = DatabaseKind.postgres
-        let function = "ministack." + quote("event_" + trigger.name, kind)
+        let function = "ministack." + quote("event_" + trigger.name)
         let name = literal(trigger.name)
         func row(_ record: String, _ spec: EventOperationSpec?) -> String {
             guard case .some(let columns)? = spec?.payload else { return "row_to_json(\(record))" }
-            let pairs = columns.map { "\(literal($0)), \(record).\(quote($0, kind))" }
+            let pairs = columns.map { "\(literal($0)), \(record).\(quote($0))" }
             return "json_build_object(\(pairs.joined(separator: ", ")))"
         }
         var branches: [String] = []
@@ -201,7 +201,7 @@ public enum EventCaptureSQL {
                 changed =
                     columns.isEmpty
                     ? "false"
-                    : columns.map { "OLD.\(quote($0, kind)) IS DISTINCT FROM NEW.\(quote($0, kind))" }
+                    : columns.map { "OLD.\(quote($0)) IS DISTINCT FROM NEW.\(quote($0))" }
                         .joined(separator: " OR ")
             }
             branches.append(
@@ -227,7 +227,7 @@ public enum EventCaptureSQL {
             trigger.operations.insert == nil ? nil : "INSERT", trigger.operations.update == nil ? nil : "UPDATE",
             trigger.operations.delete == nil ? nil : "DELETE",
         ].compactMap { $0 }
-        let triggerName = quote(triggerPrefix + trigger.name, kind)
+        let triggerName = quote(triggerPrefix + trigger.name)
         let target = qualified(table.key.name, kind)
         var script = """
             CREATE OR REPLACE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS $ministack$
@@ -265,14 +265,14 @@ public enum EventCaptureSQL {
             if case .some(let columns)? = spec.payload { names = columns } else { names = table.columns.map(\.name) }
             let pairs = names.compactMap { column -> String? in
                 guard let resolved = table.column(named: column) else { return nil }
-                return "\(literal(column)), \(sqliteValue("\(record).\(quote(column, kind))", resolved.scalar))"
+                return "\(literal(column)), \(sqliteValue("\(record).\(quote(column))", resolved.scalar))"
             }
             return "json_object(\(pairs.joined(separator: ", ")))"
         }
         func create(_ op: String, _ spec: EventOperationSpec, condition: String?, old: String, new: String) -> String {
             """
-            DROP TRIGGER IF EXISTS \(quote(triggerPrefix + trigger.name + "_" + op.lowercased(), kind));
-            CREATE TRIGGER \(quote(triggerPrefix + trigger.name + "_" + op.lowercased(), kind)) AFTER \(op) ON \(target)\(condition.map { " WHEN \($0)" } ?? "")
+            DROP TRIGGER IF EXISTS \(quote(triggerPrefix + trigger.name + "_" + op.lowercased()));
+            CREATE TRIGGER \(quote(triggerPrefix + trigger.name + "_" + op.lowercased())) AFTER \(op) ON \(target)\(condition.map { " WHEN \($0)" } ?? "")
             BEGIN
               INSERT INTO ministack_event_log (id, trigger_name, schema_name, table_name, op, data, session_variables)
               VALUES (\(uuid), \(name), \(literal(table.key.name.schema)), \(literal(table.key.name.name)), '\(op)',
@@ -293,7 +293,7 @@ public enum EventCaptureSQL {
             }
             let changed =
                 columns.isEmpty
-                ? "0" : columns.map { "OLD.\(quote($0, kind)) IS NOT NEW.\(quote($0, kind))" }.joined(separator: " OR ")
+                ? "0" : columns.map { "OLD.\(quote($0)) IS NOT NEW.\(quote($0))" }.joined(separator: " OR ")
             script += create(
                 "UPDATE", update, condition: "(\(changed))", old: row("OLD", update), new: row("NEW", update))
         }
@@ -319,13 +319,14 @@ public enum EventCaptureSQL {
 
     // MARK: Quoting
 
-    static func quote(_ identifier: some StringProtocol, _ kind: DatabaseKind) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// An identifier quoted as both dialects quote it.
+    static func quote(_ identifier: some StringProtocol) -> String {
+        PostgresDialect().quote(identifier: String(identifier))
     }
 
     static func qualified(_ name: QualifiedTableName, _ kind: DatabaseKind) -> String {
         kind == .sqlite && name.schema == "main"
-            ? quote(name.name, kind) : quote(name.schema, kind) + "." + quote(name.name, kind)
+            ? quote(name.name) : quote(name.schema) + "." + quote(name.name)
     }
 
     /// A SQL string literal of text ministack wrote or validated (trigger, table and column names).

@@ -1,5 +1,3 @@
-import OrderedCollections
-
 /// `drop_inconsistent_metadata` as a pure edit.
 extension MetadataOperations {
     /// `metadata` without what the inconsistencies name.
@@ -26,13 +24,9 @@ extension MetadataOperations {
                 metadata.sources[index].tables[owner].eventTriggers.removeAll { $0.name == name }
             case .permission(let source, let table, let role, let kind)?:
                 guard let index = metadata.sources.firstIndex(where: { $0.name == source }),
-                    let owner = metadata.sources[index].tables.firstIndex(where: { $0.table == table }),
-                    var raw = metadata.sources[index].tables[owner].raw.objectValue
+                    let owner = metadata.sources[index].tables.firstIndex(where: { $0.table == table })
                 else { continue }
-                let key = "\(kind)_permissions"
-                let remaining = (raw[key]?.arrayValue ?? []).filter { $0["role"] != .string(role) }
-                raw[key] = remaining.isEmpty ? nil : .array(remaining)
-                metadata.sources[index].tables[owner].raw = .object(raw)
+                metadata.sources[index].tables[owner].removePermission(kind, role: role)
             case .action(let name)?:
                 metadata.actions.removeAll { $0.name == name }
             case .customTypes?:

@@ -157,10 +157,9 @@ public enum MetadataOperations {
             let index = try tracked()
             let isCreate = operation.hasPrefix("create_")
             let kind = operation.replacingOccurrences(of: isCreate ? "create_" : "drop_", with: "")
-            let key = kind.replacingOccurrences(of: "_permission", with: "_permissions")
+            let permissionKind = String(kind.dropLast("_permission".count))
             let role = try reader.string("role")
-            var raw = metadata.sources[sourceIndex].tables[index].raw.objectValue ?? [:]
-            var permissions = raw[key]?.arrayValue ?? []
+            var permissions = metadata.sources[sourceIndex].tables[index].permissionEntries(permissionKind)
             let existing = permissions.firstIndex { $0["role"] == .string(role) }
             if isCreate {
                 guard existing == nil else {
@@ -183,8 +182,7 @@ public enum MetadataOperations {
                 }
                 permissions.remove(at: existing)
             }
-            raw[key] = permissions.isEmpty ? nil : .array(permissions)
-            metadata.sources[sourceIndex].tables[index].raw = .object(raw)
+            metadata.sources[sourceIndex].tables[index].setPermissionEntries(permissionKind, permissions)
         }
         return metadata
     }

@@ -10,9 +10,8 @@ extension ModelResolver {
     ) -> TablePermissions {
         let filters = PermissionFilterResolver(tables: tracked, defaultSchema: source.defaultSchema)
         var permissions = TablePermissions()
-        let written = metadata.raw.objectValue ?? [:]
         for kind in permissionKinds {
-            for entry in written["\(kind)_permissions"]?.arrayValue ?? [] {
+            for entry in metadata.permissionEntries(kind) {
                 guard let role = entry["role"]?.stringValue else { continue }
                 let permission = entry["permission"] ?? .emptyObject
                 do throws(PermissionFailure) {

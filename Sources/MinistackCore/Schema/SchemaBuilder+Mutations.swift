@@ -201,12 +201,13 @@ extension SchemaBuilder {
                         "unique or primary key constraint on columns \($0.columns.map { "\"\($0)\"" }.joined(separator: ", "))"
                     )
                 }))
+        // An enum needs a value; Hasura offers this one when the role may update no column.
+        let updateColumns = table.updatableColumns.map { ($0.fieldName, "column name") }
         document.define(
             names.updateColumn,
             .enumeration(
                 description: "update columns of table \"\(table.key.name.name)\"",
-                values: table.updatableColumns.map { ($0.fieldName, "column name") }
-                    + [("_PLACEHOLDER", "placeholder (do not use)")].filter { _ in table.updatableColumns.isEmpty }))
+                values: updateColumns.isEmpty ? [("_PLACEHOLDER", "placeholder (do not use)")] : updateColumns))
         document.define(
             names.onConflict,
             .input(

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 public import Logging
-public import MinistackCore
+import MinistackCore
 import NIOCore
 import NIOHTTP1
 
@@ -94,7 +94,7 @@ public final class EventDeliveryWorker: Sendable {
             }
             guard !events.isEmpty else { continue }
             handled += events.count
-            let triggers = Self.triggersByName(snapshot.metadata, source: source)
+            let triggers = snapshot.eventTriggers[source] ?? [:]
             // Not cancelled with the worker: a claimed batch is finished (bounded by each trigger's timeout).
             let deliveries = Task { [self] in
                 await withTaskGroup(of: [DatabaseStatement].self) { group in
@@ -125,14 +125,6 @@ public final class EventDeliveryWorker: Sendable {
             }
         }
         return handled
-    }
-
-    static func triggersByName(_ metadata: Metadata, source: String) -> [String: EventTriggerMetadata] {
-        var triggers: [String: EventTriggerMetadata] = [:]
-        for table in metadata.sources.first(where: { $0.name == source })?.tables ?? [] {
-            for trigger in table.eventTriggers { triggers[trigger.name] = trigger }
-        }
-        return triggers
     }
 
     /// One attempt at one event; answers the statements that record it (the attempt's log entry

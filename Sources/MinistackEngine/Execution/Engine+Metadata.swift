@@ -190,8 +190,7 @@ extension Engine {
     /// in; requests in flight finish on the old snapshot, whose drivers close a little later.
     public func reload() async throws(HasuraError) {
         let snapshot = try await build(store.snapshot.metadata)
-        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
-        install(snapshot)
+        await install(snapshot)
     }
 
     /// Builds a snapshot for `metadata`; unless inconsistencies are allowed, refuses one that has
@@ -208,8 +207,7 @@ extension Engine {
                 internal: .array(inconsistencies.map { $0.json }))
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
-        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
-        install(snapshot)
+        await install(snapshot)
         if announce { await onMetadataChange?(snapshot.metadata) }
         return inconsistencies
     }
@@ -225,8 +223,7 @@ extension Engine {
             throw HasuraError(.invalidConfiguration, "in \(added.name): \(reason)", path: "$.args")
         }
         await SnapshotLoader.persist(snapshot, logger: logger)
-        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
-        install(snapshot)
+        await install(snapshot)
         await onMetadataChange?(snapshot.metadata)
     }
 
@@ -241,8 +238,10 @@ extension Engine {
         }
     }
 
-    /// Swaps `snapshot` in and closes the old one's drivers once its requests are done.
-    func install(_ snapshot: Snapshot) {
+    /// Brings the databases' event triggers in line with `snapshot`, swaps it in, and closes the
+    /// old one's drivers once its requests are done.
+    func install(_ snapshot: Snapshot) async {
+        await SnapshotLoader.installEventTriggers(of: snapshot, logger: logger)
         let old = store.swap(snapshot)
         let drivers = old.drivers.values
         Task {

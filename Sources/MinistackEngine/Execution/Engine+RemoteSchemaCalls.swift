@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-public import MinistackCore
+import MinistackCore
 import NIOCore
 import NIOHTTP1
 

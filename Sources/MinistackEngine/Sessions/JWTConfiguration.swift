@@ -19,20 +19,18 @@ public struct JWTConfiguration: Sendable {
     }
 
     /// Where the Hasura claims object is.
-    public enum ClaimsLocation: Sendable, Equatable {
+    public enum ClaimsLocation: Sendable, CustomStringConvertible {
         case namespace(String)
         case path(JSONPath)
         /// `claims_map`: each session variable from a path into the token's claims or a fixed value.
         case map([(variable: String, source: ClaimSource)])
 
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            switch (lhs, rhs) {
-            case (.namespace(let left), .namespace(let right)): left == right
-            case (.path(let left), .path(let right)): left == right
-            case (.map(let left), .map(let right)):
-                left.count == right.count
-                    && zip(left, right).allSatisfy { $0.variable == $1.variable && $0.source == $1.source }
-            default: false
+        /// As Hasura names it in errors: `claims_namespace <key>` or `claims_namespace_path <path>`.
+        public var description: String {
+            switch self {
+            case .namespace(let key): "claims_namespace \(key)"
+            case .path(let path): "claims_namespace_path \(path)"
+            case .map: "claims_map"
             }
         }
     }

@@ -59,11 +59,12 @@ final class JWTVerifier: Sendable {
             }
         }
         if let issuer = configuration.issuer, registered.iss?.value != issuer { throw Self.invalid("JWTNotInIssuer") }
-        guard let payload = Self.base64URLDecoded(parts[1]), case .object = (try? JSONParser.parse(bytes: payload))
+        guard let payload = Self.base64URLDecoded(parts[1]), let claims = try? JSONParser.parse(bytes: payload),
+            case .object = claims
         else {
             throw Self.invalid("JWSError (CompactDecodeError the payload is not a JSON object)")
         }
-        return try! JSONParser.parse(bytes: payload)
+        return claims
     }
 
     private var isFetched: Bool {

@@ -15,6 +15,8 @@ public final class Snapshot: Sendable {
     /// Sources with at least one consistent (so installed) event trigger: their mutations record
     /// the session for the events, and the delivery worker reads their event logs.
     let sourcesCapturingEvents: Set<String>
+    /// Every event trigger of each source by name (read once here, not per delivery round).
+    let eventTriggers: [String: [String: EventTriggerMetadata]]
 
     init(metadata: Metadata, model: Model, drivers: [String: any DatabaseDriver]) throws {
         self.metadata = metadata
@@ -25,6 +27,13 @@ public final class Snapshot: Sendable {
         operations = OperationCache()
         sourcesCapturingEvents = Set(
             metadata.sources.filter { !EventTriggerInstaller.triggers(of: $0, model: model).isEmpty }.map(\.name))
+        var triggers: [String: [String: EventTriggerMetadata]] = [:]
+        for source in metadata.sources {
+            for table in source.tables {
+                for trigger in table.eventTriggers { triggers[source.name, default: [:]][trigger.name] = trigger }
+            }
+        }
+        eventTriggers = triggers
     }
 
     /// The schema a session's role sees: built from the part of the model the role has
