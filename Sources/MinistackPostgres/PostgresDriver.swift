@@ -59,12 +59,10 @@ public final class PostgresDriver: DatabaseDriver {
             configuration: url.clientConfiguration(maximumConnections: maximumConnections),
             backgroundLogger: logger)
         self.client = client
-        // Start `run()` before returning, so the first query never finds the client idle.
-        if #available(macOS 26, *) {
-            self.runTask = Task.immediate { await client.run() }
-        } else {
-            self.runTask = Task { await client.run() }
-        }
+        // Detached: a driver built while serving a request (a metadata reload) must not inherit
+        // the server's graceful-shutdown task-locals, or SIGTERM would stop this pool under
+        // callers still using it (their queries then wait forever). `shutdown()` stops it.
+        self.runTask = Task.detached { await client.run() }
     }
 
     public func fetchRow(_ statement: DatabaseStatement) async throws(DriverError) -> [String?] {
@@ -96,12 +94,20 @@ public final class PostgresDriver: DatabaseDriver {
         }
     }
 
+    /// Listens on a connection of its own, outside the pool: a listener that fails or is
+    /// cancelled never hands a half-closed connection back to the queries.
     public func listen(channel: String, notified: @escaping @Sendable () -> Void) async throws {
-        try await client.withConnection { connection in
+        let connection = try await PostgresConnection.connect(
+            configuration: url.connectionConfiguration(), id: 1, logger: logger)
+        do {
             try await connection.listen(on: channel) { notifications in
                 for try await _ in notifications { notified() }
             }
+        } catch {
+            try? await connection.close()
+            throw error
         }
+        try? await connection.close()
     }
 
     public func ping() async throws(DriverError) {

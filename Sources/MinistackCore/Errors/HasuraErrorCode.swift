@@ -22,4 +22,5 @@ public enum HasuraErrorCode: String, Sendable, Hashable, Codable {
     case notFound = "not-found"
     case postgresError = "postgres-error"
     case dependencyError = "dependency-error"
+    case busy = "busy"
 }

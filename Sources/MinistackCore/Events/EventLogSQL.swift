@@ -67,51 +67,63 @@ public enum EventLogSQL {
         return DatabaseStatement(sql: sql, bindings: values)
     }
 
-    /// Records the decision taken after an attempt on event `id`.
-    public static func record(_ decision: DeliveryDecision, eventID: String, kind: DatabaseKind) -> DatabaseStatement {
-        let id = BoundValue(.string(eventID), as: .uuid)
-        let table = kind == .postgres ? "ministack.event_log" : "ministack_event_log"
-        let placeholder = kind == .postgres ? "$1::uuid" : "?"
-        let set: String
-        switch decision {
-        case .delivered:
-            set = "delivered = \(kind == .postgres ? "true" : "1"), locked_until = NULL"
-        case .giveUp:
-            set = "error = \(kind == .postgres ? "true" : "1"), locked_until = NULL"
-        case .retry(let seconds):
-            let later =
-                kind == .postgres
-                ? "clock_timestamp() + interval '\(seconds) seconds'"
-                : "strftime('%Y-%m-%dT%H:%M:%f', 'now', '+\(seconds) seconds')"
-            set = "next_retry_at = \(later), locked_until = NULL"
-        }
-        return DatabaseStatement(
-            sql: "UPDATE \(table) SET tries = tries + 1, \(set) WHERE id = \(placeholder)", bindings: [id])
-    }
+    /// The longest response body excerpt kept in the invocation log.
+    public static let responseExcerptLength = 4_096
 
-    /// Logs one attempt: its status (nil when there was no answer), the request and the response.
-    public static func logInvocation(
-        eventID: String, trigger: String, status: Int?, request: JSONValue, response: String, durationMS: Double,
-        kind: DatabaseKind
-    ) -> DatabaseStatement {
-        let values: [BoundValue] = [
-            BoundValue(.string(eventID), as: .uuid),
-            BoundValue(.string(trigger), as: .string),
-            BoundValue(status.map { .number(String($0)) } ?? .null, as: .int),
-            BoundValue(request, as: .jsonb),
-            BoundValue(.string(String(response.prefix(4_096))), as: .string),
-            BoundValue(.number(String(durationMS)), as: .float8),
-        ]
-        let sql =
-            kind == .postgres
-            ? """
-            INSERT INTO ministack.event_invocation_log (event_id, trigger_name, status, request, response, duration_ms)
-            VALUES ($1::uuid, $2::text, $3::integer, $4::jsonb, $5::text, $6::double precision)
-            """
-            : """
-            INSERT INTO ministack_event_invocation_log (event_id, trigger_name, status, request, response, duration_ms)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """
-        return DatabaseStatement(sql: sql, bindings: values)
+    /// Records a batch of outcomes in two statements, whatever the batch's size: one logs every
+    /// attempt, one applies every decision. Both read the outcomes from one JSON parameter.
+    public static func record(_ outcomes: [DeliveryOutcome], kind: DatabaseKind) -> [DatabaseStatement] {
+        let rows = BoundValue(.string(JSONValue.array(outcomes.map(\.json)).serialized), as: .string)
+        switch kind {
+        case .postgres:
+            return [
+                DatabaseStatement(
+                    sql: """
+                        INSERT INTO ministack.event_invocation_log
+                          (event_id, trigger_name, status, request, response, duration_ms)
+                        SELECT (o->>'event_id')::uuid, o->>'trigger_name', (o->>'status')::integer,
+                          (o->'request')::jsonb, o->>'response', (o->>'duration_ms')::double precision
+                        FROM json_array_elements($1::text::json) WITH ORDINALITY AS r(o, n)
+                        WHERE (o->>'attempted')::boolean ORDER BY n
+                        """, bindings: [rows]),
+                DatabaseStatement(
+                    sql: """
+                        UPDATE ministack.event_log AS e SET tries = e.tries + 1,
+                          delivered = e.delivered OR o.decision = 'delivered',
+                          error = e.error OR o.decision = 'failed',
+                          next_retry_at = CASE WHEN o.decision = 'retry'
+                            THEN clock_timestamp() + make_interval(secs => o.after) ELSE e.next_retry_at END,
+                          locked_until = NULL
+                        FROM (SELECT (x->>'event_id')::uuid AS id, x->>'decision' AS decision,
+                                coalesce((x->>'retry_after')::integer, 0) AS after
+                              FROM json_array_elements($1::text::json) AS x) AS o
+                        WHERE e.id = o.id
+                        """, bindings: [rows]),
+            ]
+        case .sqlite:
+            return [
+                DatabaseStatement(
+                    sql: """
+                        INSERT INTO ministack_event_invocation_log
+                          (event_id, trigger_name, status, request, response, duration_ms)
+                        SELECT value->>'event_id', value->>'trigger_name', value->>'status', value->>'request',
+                          value->>'response', value->>'duration_ms'
+                        FROM json_each(?) WHERE value->>'attempted' ORDER BY key
+                        """, bindings: [rows]),
+                DatabaseStatement(
+                    sql: """
+                        UPDATE ministack_event_log SET tries = tries + 1,
+                          delivered = delivered OR o.decision = 'delivered',
+                          error = error OR o.decision = 'failed',
+                          next_retry_at = CASE WHEN o.decision = 'retry'
+                            THEN strftime('%Y-%m-%dT%H:%M:%f', 'now', '+' || o.after || ' seconds')
+                            ELSE next_retry_at END,
+                          locked_until = NULL
+                        FROM (SELECT value->>'event_id' AS id, value->>'decision' AS decision,
+                                coalesce(value->>'retry_after', 0) AS after FROM json_each(?)) AS o
+                        WHERE ministack_event_log.id = o.id
+                        """, bindings: [rows]),
+            ]
+        }
     }
 }

@@ -14,6 +14,9 @@ extension EventTriggerMetadata {
             name: try reader.field("name").string(), operations: operations, retry: retry ?? EventRetryConfiguration(),
             webhook: try EventWebhook(reading: reader),
             headers: try HeaderConfiguration.list(reader.optionalField("headers")),
+            cleanup: try reader.optionalField("cleanup_config").flatMap {
+                $0.value.isNull ? nil : try EventCleanupConfiguration(reading: $0)
+            },
             raw: reader.value)
     }
 
@@ -22,7 +25,7 @@ extension EventTriggerMetadata {
     /// (transforms, cleanup configuration), nested keys sorted.
     public init(
         name: String, operations: EventTriggerOperations, retry: EventRetryConfiguration, webhook: EventWebhook,
-        headers: [HeaderConfiguration], extra: [(String, JSONValue)]
+        headers: [HeaderConfiguration], cleanup: EventCleanupConfiguration? = nil, extra: [(String, JSONValue)]
     ) {
         var fields: [(String, JSONValue)] = [
             ("name", .string(name)), ("definition", operations.json), ("retry_conf", retry.json),
@@ -34,7 +37,8 @@ extension EventTriggerMetadata {
         if !headers.isEmpty { fields.append(("headers", .array(headers.map(\.json)))) }
         fields += extra.map { ($0.0, $0.1.sortedKeys) }
         self.init(
-            name: name, operations: operations, retry: retry, webhook: webhook, headers: headers, raw: .fields(fields))
+            name: name, operations: operations, retry: retry, webhook: webhook, headers: headers, cleanup: cleanup,
+            raw: .fields(fields))
     }
 
     /// The triggers of a table entry's `event_triggers` list (absent or null: none).

@@ -17,18 +17,22 @@ public struct EventTriggerMetadata: Sendable, Hashable {
     public var retry: EventRetryConfiguration
     public var webhook: EventWebhook
     public var headers: [HeaderConfiguration]
+    /// `cleanup_config`: when old events of this trigger are deleted (never when absent).
+    public var cleanup: EventCleanupConfiguration?
     /// The entry as written.
     public var raw: JSONValue
 
     public init(
         name: String, operations: EventTriggerOperations, retry: EventRetryConfiguration = EventRetryConfiguration(),
-        webhook: EventWebhook, headers: [HeaderConfiguration] = [], raw: JSONValue
+        webhook: EventWebhook, headers: [HeaderConfiguration] = [], cleanup: EventCleanupConfiguration? = nil,
+        raw: JSONValue
     ) {
         self.name = name
         self.operations = operations
         self.retry = retry
         self.webhook = webhook
         self.headers = headers
+        self.cleanup = cleanup
         self.raw = raw
     }
 

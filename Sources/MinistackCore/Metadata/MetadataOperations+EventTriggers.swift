@@ -79,6 +79,11 @@ extension MetadataOperations.Arguments {
             }
         }
         let headers = try parse(nil) { try HeaderConfiguration.list($0.optionalField("headers")) }
+        let cleanup = try parse(nil) { reader in
+            try reader.optionalField("cleanup_config").flatMap {
+                $0.value.isNull ? nil : try EventCleanupConfiguration(reading: $0)
+            }
+        }
         guard Self.isValidTriggerName(name) else {
             throw fail("only alphanumeric and underscore and hyphens allowed for name")
         }
@@ -104,7 +109,8 @@ extension MetadataOperations.Arguments {
             name: name,
             operations: EventTriggerOperations(
                 insert: insert, update: update, delete: delete, enableManual: enableManual),
-            retry: retry ?? EventRetryConfiguration(), webhook: webhook, headers: headers, extra: extra)
+            retry: retry ?? EventRetryConfiguration(), webhook: webhook, headers: headers, cleanup: cleanup,
+            extra: extra)
     }
 
     /// `^[A-Za-z]+[A-Za-z0-9_\-]*$`, Hasura's rule for trigger names.

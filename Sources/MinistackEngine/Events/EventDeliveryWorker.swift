@@ -18,32 +18,28 @@ public final class EventDeliveryWorker: Sendable {
     let store: SnapshotStore
     let environment: [String: String]
     let logger: Logger
-    let pollInterval: Duration
-    let batchSize: Int
-    let concurrency: Int
-    /// Its own client, so `concurrency` deliveries to one webhook host can be in flight at once
-    /// (the shared client allows 8 connections per host).
+    let settings: EventDeliverySettings
+    /// Its own client, so `httpPoolSize` deliveries to one webhook host can be in flight at
+    /// once (the shared client allows 8 connections per host).
     let client: HTTPClient
 
     public init(
         store: SnapshotStore, environment: [String: String], logger: Logger,
-        pollInterval: Duration = .seconds(1), batchSize: Int = 100, concurrency: Int = 32
+        settings: EventDeliverySettings = EventDeliverySettings()
     ) {
         self.store = store
         self.environment = environment
         self.logger = logger
-        self.pollInterval = pollInterval
-        self.batchSize = batchSize
-        self.concurrency = concurrency
+        self.settings = settings
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.httpPoolSize)
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
     deinit { client.shutdown { _ in } }
 
-    /// Delivers until the task is cancelled. Between rounds it waits for the poll interval, or
+    /// Delivers until the task is cancelled. Between rounds it waits for the fetch interval, or
     /// less when a Postgres source `NOTIFY`s that an event was captured.
     public func run() async {
         let signal = WakeSignal()
@@ -55,8 +51,9 @@ public final class EventDeliveryWorker: Sendable {
                 listening = (snapshot, listen(to: snapshot, signal: signal))
             }
             let handled = await deliverDueEvents()
-            if handled < batchSize { await signal.wait(atMost: pollInterval) }
+            if handled < settings.batchSize { await signal.wait(atMost: settings.fetchInterval) }
         }
+        logger.debug("event delivery: stopping")
         for task in listening?.tasks ?? [] { task.cancel() }
     }
 
@@ -69,7 +66,8 @@ public final class EventDeliveryWorker: Sendable {
                 do {
                     try await driver.listen(channel: EventCaptureSQL.channel) { signal.wake() }
                 } catch  where !Task.isCancelled {
-                    logger.notice("event delivery: not listening for notifications of \(source): \(error)")
+                    logger.notice(
+                        "event delivery: not listening for notifications of \(source): \(String(reflecting: error))")
                 } catch {}
             }
         }
@@ -85,7 +83,8 @@ public final class EventDeliveryWorker: Sendable {
             let events: [ClaimedEvent]
             do {
                 let rows = try await driver.transaction { transaction in
-                    try await transaction.fetchRows(EventLogSQL.claim(kind: driver.kind, limit: self.batchSize))
+                    try await transaction.fetchRows(
+                        EventLogSQL.claim(kind: driver.kind, limit: self.settings.batchSize))
                 }
                 events = rows.compactMap(ClaimedEvent.init(row:))
             } catch {
@@ -93,33 +92,19 @@ public final class EventDeliveryWorker: Sendable {
                 continue
             }
             guard !events.isEmpty else { continue }
+            logger.debug("event delivery: claimed \(events.count) event(s) of source \(source)")
             handled += events.count
             let triggers = snapshot.eventTriggers[source] ?? [:]
             // Not cancelled with the worker: a claimed batch is finished (bounded by each trigger's timeout).
-            let deliveries = Task { [self] in
-                await withTaskGroup(of: [DatabaseStatement].self) { group in
-                    var running = 0
-                    var statements: [DatabaseStatement] = []
-                    for event in events {
-                        if running >= concurrency, let done = await group.next() {
-                            statements += done
-                            running -= 1
-                        }
-                        group.addTask {
-                            await self.deliver(event, trigger: triggers[event.triggerName], kind: driver.kind)
-                        }
-                        running += 1
-                    }
-                    for await done in group { statements += done }
-                    return statements
-                }
-            }
-            let outcomes = await deliveries.value
+            let outcomes = await Task { await self.deliver(events, triggers: triggers) }.value
             do {
-                // The whole batch's outcomes in one transaction: one commit, not one per event.
+                // The whole batch's outcomes in one transaction of two statements.
                 try await driver.transaction { transaction in
-                    for statement in outcomes { _ = try await transaction.fetchRows(statement) }
+                    for statement in EventLogSQL.record(outcomes, kind: driver.kind) {
+                        _ = try await transaction.fetchRows(statement)
+                    }
                 }
+                logger.debug("event delivery: recorded \(outcomes.count) outcome(s) of source \(source)")
             } catch {
                 logger.error("event delivery: could not record a batch of \(events.count) deliveries: \(error)")
             }
@@ -127,14 +112,45 @@ public final class EventDeliveryWorker: Sendable {
         return handled
     }
 
-    /// One attempt at one event; answers the statements that record it (the attempt's log entry
-    /// and the decision it leads to).
-    func deliver(_ event: ClaimedEvent, trigger: EventTriggerMetadata?, kind: DatabaseKind) async
-        -> [DatabaseStatement]
-    {
+    /// Delivers a claimed batch: at most `httpPoolSize` deliveries in flight, and at most
+    /// `triggerConcurrency` of any one trigger; an event whose trigger is at its bound waits
+    /// while later events of other triggers go ahead.
+    func deliver(_ events: [ClaimedEvent], triggers: [String: EventTriggerMetadata]) async -> [DeliveryOutcome] {
+        await withTaskGroup(of: DeliveryOutcome.self) { group in
+            var queue = events
+            var running = 0
+            var runningPerTrigger: [String: Int] = [:]
+            var outcomes: [DeliveryOutcome] = []
+            outcomes.reserveCapacity(events.count)
+            while true {
+                // Start what the bounds allow, in claim order; the rest wait for a slot.
+                var blocked: [ClaimedEvent] = []
+                for event in queue {
+                    guard running < settings.httpPoolSize,
+                        runningPerTrigger[event.triggerName, default: 0] < settings.triggerConcurrency
+                    else {
+                        blocked.append(event)
+                        continue
+                    }
+                    runningPerTrigger[event.triggerName, default: 0] += 1
+                    running += 1
+                    group.addTask { await self.deliver(event, trigger: triggers[event.triggerName]) }
+                }
+                queue = blocked
+                guard let done = await group.next() else { break }
+                running -= 1
+                runningPerTrigger[done.triggerName, default: 1] -= 1
+                outcomes.append(done)
+            }
+            return outcomes
+        }
+    }
+
+    /// One attempt at one event.
+    func deliver(_ event: ClaimedEvent, trigger: EventTriggerMetadata?) async -> DeliveryOutcome {
         guard let trigger else {
             logger.warning("event \(event.id): trigger \(event.triggerName) no longer exists; marking it failed")
-            return [EventLogSQL.record(.giveUp, eventID: event.id, kind: kind)]
+            return .orphaned(eventID: event.id, triggerName: event.triggerName)
         }
         let payload = event.payload(maxRetries: trigger.retry.numberOfRetries)
         let started = ContinuousClock.now
@@ -146,12 +162,9 @@ public final class EventDeliveryWorker: Sendable {
         if case .giveUp = decision {
             logger.warning("event \(event.id) of \(trigger.name) failed after \(event.tries + 1) attempt(s)")
         }
-        return [
-            EventLogSQL.logInvocation(
-                eventID: event.id, trigger: trigger.name, status: status, request: payload, response: response,
-                durationMS: milliseconds, kind: kind),
-            EventLogSQL.record(decision, eventID: event.id, kind: kind),
-        ]
+        return DeliveryOutcome(
+            eventID: event.id, triggerName: event.triggerName, status: status, request: payload, response: response,
+            durationMS: milliseconds, decision: decision)
     }
 
     /// POSTs the payload; answers the attempt and the response body (or why there was none).

@@ -114,21 +114,11 @@ extension Engine {
             return try reloadRemoteSchema(arguments)
         case "introspect_remote_schema":
             return try await introspectRemoteSchema(arguments)
-        case "pg_invoke_event_trigger", "sqlite_invoke_event_trigger", "invoke_event_trigger":
-            let snapshot = store.snapshot
-            let invocation = try MetadataOperations.invokeEventTrigger(arguments: arguments, in: snapshot.metadata)
-            guard let driver = snapshot.driver(forSource: invocation.source) else {
-                throw HasuraError(.unexpected, "source \"\(invocation.source)\" is not connected")
-            }
-            do {
-                let row = try await driver.fetchRow(
-                    EventLogSQL.insertManual(
-                        trigger: invocation.trigger, table: invocation.table, payload: invocation.payload,
-                        sessionVariables: Session.admin.variables, kind: driver.kind))
-                return .fields([("event_id", .string(row.first.flatMap { $0 } ?? ""))])
-            } catch {
-                throw HasuraError(error)
-            }
+        case let type
+        where try MetadataOperations.eventLogCall(type: type, arguments: arguments, in: store.snapshot.metadata) != nil:
+            let call = try MetadataOperations.eventLogCall(
+                type: type, arguments: arguments, in: store.snapshot.metadata)!
+            return try await eventLogCall(call)
         case let type where MetadataOperations.operation(named: type) != nil:
             let current = store.snapshot
             let changed = try MetadataOperations.apply(

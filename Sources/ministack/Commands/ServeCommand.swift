@@ -77,11 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "role"))
     var unauthorizedRole: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Milliseconds between polls of the event log. (env: MINISTACK_EVENTS_FETCH_INTERVAL, HASURA_GRAPHQL_EVENTS_FETCH_INTERVAL; default: 1000)",
-            valueName: "ms"))
-    var eventsFetchInterval: Int?
+    @OptionGroup(title: "Event triggers") var events: EventOptions
 
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
@@ -96,9 +92,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        if let eventsFetchInterval, eventsFetchInterval < 1 {
-            throw ValidationError("--events-fetch-interval must be at least 1 (milliseconds)")
-        }
         if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
             throw ValidationError(
                 "--database-url must start with postgres://, postgresql:// or sqlite:, or be a path ending in .db or .sqlite"
@@ -128,6 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("MINISTACK_PORT / HASURA_GRAPHQL_SERVER_PORT must be a number")
         }
         let host = host ?? fromEnvironment("MINISTACK_HOST", "HASURA_GRAPHQL_SERVER_HOST") ?? "127.0.0.1"
+        let (eventSettings, shutdownTimeout) = try events.settings(environment: environment)
         let configuration = ServeConfiguration(
             databaseURL: databaseURL,
             metadataDirectory: metadataDir ?? fromEnvironment("MINISTACK_METADATA_DIR") ?? "metadata",
@@ -181,18 +175,19 @@ struct ServeCommand: AsyncParsableCommand {
                 await MetadataWatcher(directory: configuration.metadataDirectory, engine: engine, logger: logger).run()
             } : nil
         defer { watcher?.cancel() }
-        let fetchInterval =
-            eventsFetchInterval
-            ?? fromEnvironment("MINISTACK_EVENTS_FETCH_INTERVAL", "HASURA_GRAPHQL_EVENTS_FETCH_INTERVAL")
-            .flatMap { Int($0) } ?? 1000
         let eventWorker = EventDeliveryWorker(
-            store: engine.store, environment: environment, logger: logger, pollInterval: .milliseconds(fetchInterval))
+            store: engine.store, environment: environment, logger: logger, settings: eventSettings)
+        let cleaner = EventLogCleaner(store: engine.store, logger: logger)
+        let cleanups = Task { await cleaner.run() }
+        defer { cleanups.cancel() }
         let deliveries = Task { await eventWorker.run() }
-        // On shutdown: no more claims; deliveries already under way finish (each within its timeout).
+        // On shutdown: no more claims; deliveries already under way finish, within the graceful timeout.
         func stopDeliveries() async {
             deliveries.cancel()
-            if !(await Self.finishes(within: .seconds(75), { await deliveries.value })) {
-                logger.error("event deliveries did not stop within 75 s; exiting anyway (their events will be retried)")
+            if !(await Self.finishes(within: shutdownTimeout, { await deliveries.value })) {
+                logger.error(
+                    "event deliveries did not finish within the graceful shutdown timeout; exiting anyway (their events will be retried)"
+                )
             }
         }
         do {
