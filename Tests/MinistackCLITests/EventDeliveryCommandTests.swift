@@ -12,6 +12,8 @@ struct EventDeliveryCommandTests {
     /// Counts the event ids a webhook receives, and how many arrived more than once.
     final class Receiver: Sendable {
         let ids = Mutex<[String: Int]>([:])
+        /// Requests received, answered or not.
+        let started = Atomic<Int>(0)
 
         func receive(_ text: String) {
             guard let id = (try? JSONParser.parse(text))?["id"]?.stringValue else { return }
@@ -22,10 +24,14 @@ struct EventDeliveryCommandTests {
         var duplicates: Int { ids.withLock { $0.values.reduce(0) { $0 + $1 - 1 } } }
     }
 
-    static func webhook(_ receiver: Receiver) async throws -> LocalHTTPServer {
+    /// A webhook answering 200 after `delay`.
+    static func webhook(_ receiver: Receiver, delay: Duration = .zero) async throws -> LocalHTTPServer {
         let router = Router()
         router.post("/hook") { request, _ in
-            receiver.receive(String(buffer: try await request.body.collect(upTo: 1 << 20)))
+            let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
+            receiver.started.add(1, ordering: .relaxed)
+            if delay > .zero { try await Task.sleep(for: delay) }
+            receiver.receive(body)
             return Response(status: .ok)
         }
         return try await LocalHTTPServer.start(router: router)
@@ -136,5 +142,44 @@ struct EventDeliveryCommandTests {
         #expect(receiver.duplicates == 0, "duplicates: \(receiver.duplicates)")
         #expect(one.stop() == 0)
         #expect(two.stop() == 0)
+    }
+
+    @Test(
+        "SIGTERM while deliveries are under way: they finish and are recorded before the server exits",
+        arguments: [DatabaseKind.sqlite, .postgres])
+    func gracefulShutdown(_ kind: DatabaseKind) async throws {
+        let receiver = Receiver()
+        // Each delivery takes 2 s, so SIGTERM lands while the first batch is in flight.
+        let hook = try await Self.webhook(receiver, delay: .seconds(2))
+        defer { hook.stop() }
+        let project = try Self.project(webhook: hook.baseURL + "/hook")
+        var arguments: [String] = []
+        if kind == .postgres {
+            let cluster = try await PostgresCluster.shared()
+            let url = try await cluster.createDatabase(named: "events_term_\(UInt32.random(in: 0...UInt32.max))")
+            arguments = ["--database-url", url]
+        }
+        let first = try BuiltBinary.Server(
+            arguments + ["--events-fetch-interval", "100", "--events-fetch-batch-size", "5"], in: project.directory)
+        try await first.waitUntilHealthy()
+        if kind == .postgres { try await Self.seed(first) }
+        try await Self.insertTags(first, from: 300, count: 10)
+        for _ in 0..<100 where receiver.started.load(ordering: .relaxed) < 5 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(receiver.started.load(ordering: .relaxed) == 5, "the first batch of 5 is in flight")
+        #expect(receiver.distinct == 0, "none has been answered yet")
+        let stopping = ContinuousClock.now
+        #expect(first.stop() == 0)
+        #expect(stopping.duration(to: .now) < .seconds(30), "exits once the batch is done, not at the timeout")
+        #expect(receiver.distinct == 5, "the batch under way finished before the server exited")
+
+        // A second server delivers the other 5, and none of the first 5 again: their outcome was recorded.
+        let second = try BuiltBinary.Server(arguments + ["--events-fetch-interval", "100"], in: project.directory)
+        try await second.waitUntilHealthy()
+        try await Self.waitFor(10, receiver)
+        #expect(receiver.distinct == 10, "\(second.output)")
+        #expect(receiver.duplicates == 0)
+        #expect(second.stop() == 0)
     }
 }
