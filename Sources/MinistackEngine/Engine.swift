@@ -1,3 +1,4 @@
+import Foundation
 public import Logging
 public import MinistackCore
 
@@ -15,14 +16,20 @@ public final class Engine: Sendable {
     let loader: (@Sendable (Metadata) async throws -> Snapshot)?
     /// Told about metadata changed through `/v1/metadata`, e.g. to write the metadata directory back.
     let onMetadataChange: (@Sendable (Metadata) async -> Void)?
+    /// Wakes the asynchronous action worker when a call is stored.
+    let actionSignal = WakeSignal()
+    /// For `{{ENV}}` handler URLs and `value_from_env` headers of actions.
+    let environment: [String: String]
 
     public init(
         store: SnapshotStore, logger: Logger = Logger(label: "ministack.engine"),
+        environment: [String: String]? = nil,
         onMetadataChange: (@Sendable (Metadata) async -> Void)? = nil,
         loader: (@Sendable (Metadata) async throws -> Snapshot)? = nil
     ) {
         self.store = store
         self.logger = logger
+        self.environment = environment ?? ProcessInfo.processInfo.environment
         self.onMetadataChange = onMetadataChange
         self.loader = loader
     }

@@ -26,7 +26,9 @@ public enum MinistackServer {
             .post { request, context -> Response in
                 let buffer = try await request.body.collect(upTo: context.maxUploadSize)
                 let session = context.session ?? .admin
-                let response = await engine.handleGraphQL(body: Array(buffer.readableBytesView), session: session)
+                let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+                let response = await engine.handleGraphQL(
+                    body: Array(buffer.readableBytesView), session: session, clientHeaders: headers)
                 return JSONResponse.make(status: .init(code: response.status), body: response.body)
             }
         let adminEndpoints: [(path: RouterPath, handle: @Sendable ([UInt8], Session) async -> EngineResponse)] = [

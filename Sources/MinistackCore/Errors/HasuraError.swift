@@ -12,6 +12,8 @@ public struct HasuraError: Error, Sendable, Hashable {
     public var path: String
     /// Details (database message, SQL state) for admins only.
     public var `internal`: JSONValue?
+    /// `extensions` given by someone else (an action handler's error), answered as they are.
+    public var givenExtensions: JSONValue?
 
     public init(_ code: HasuraErrorCode, _ message: String, path: String = "$", internal: JSONValue? = nil) {
         self.message = message
@@ -22,6 +24,7 @@ public struct HasuraError: Error, Sendable, Hashable {
 
     /// The GraphQL error object `{"message", "extensions": {"path", "code", "internal"?}}`.
     public func graphQLErrorJSON(includeInternal: Bool) -> JSONValue {
+        if let givenExtensions { return .object(["message": .string(message), "extensions": givenExtensions]) }
         var extensions: [(String, JSONValue)] = [("path", .string(path)), ("code", .string(code.rawValue))]
         if includeInternal, let `internal` { extensions.append(("internal", `internal`)) }
         return .object(["message": .string(message), "extensions": .fields(extensions)])

@@ -42,7 +42,9 @@ extension Model {
             }
             viewed.append(ResolvedSource(name: source.name, kind: source.kind, tables: tables))
         }
-        return Model(sources: viewed, inconsistencies: inconsistencies)
+        return Model(
+            sources: viewed, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas,
+            actions: actions.view(for: role, roles: [role] + (inheritedRoles[role] ?? [])))
     }
 }
 

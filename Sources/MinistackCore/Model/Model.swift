@@ -7,13 +7,17 @@ public struct Model: Sendable {
     public var inconsistencies: [Inconsistency]
     /// Remote schemas whose URL and headers resolved, in metadata order.
     public var remoteSchemas: [ResolvedRemoteSchema]
+    /// Actions that resolved, with their custom types.
+    public var actions: ResolvedActions
 
     public init(
-        sources: [ResolvedSource], inconsistencies: [Inconsistency], remoteSchemas: [ResolvedRemoteSchema] = []
+        sources: [ResolvedSource], inconsistencies: [Inconsistency], remoteSchemas: [ResolvedRemoteSchema] = [],
+        actions: ResolvedActions = ResolvedActions()
     ) {
         self.sources = sources
         self.inconsistencies = inconsistencies
         self.remoteSchemas = remoteSchemas
+        self.actions = actions
         var index: [TableKey: ResolvedTable] = [:]
         for source in sources {
             for table in source.tables { index[table.key] = table }

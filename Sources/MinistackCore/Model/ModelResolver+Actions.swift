@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Custom types and actions: a stage after the sources, since action types may name database scalars.
 extension ModelResolver {
     /// Scalars every action may use without declaring them: GraphQL's own and the database
@@ -92,5 +94,99 @@ extension ModelResolver {
     /// `Book` for `[Book!]!`.
     static func baseTypeName(_ reference: String) -> String {
         String(reference.filter { $0 != "[" && $0 != "]" && $0 != "!" && !$0.isWhitespace })
+    }
+}
+
+extension ModelResolver {
+    /// The actions served: without inconsistencies, and none at all when the custom types are
+    /// inconsistent (their types would not exist). Output-object relationships to tables that
+    /// are not tracked, or fields and columns that do not exist, are inconsistencies of the
+    /// custom types and are left out.
+    static func resolveActions(
+        _ actions: [ActionMetadata], customTypes: CustomTypes, sources: [ResolvedSource],
+        inconsistencies: inout [Inconsistency]
+    ) -> ResolvedActions {
+        let broken = Set(
+            inconsistencies.compactMap { inconsistency -> String? in
+                if case .action(let name)? = inconsistency.subject { return name }
+                return nil
+            })
+        let typesBroken = inconsistencies.contains {
+            if case .customTypes? = $0.subject { return true }
+            return false
+        }
+        guard !typesBroken else { return ResolvedActions() }
+        var relationships: [String: [ActionRelationship]] = [:]
+        var problems: [String] = []
+        for object in customTypes.objects {
+            for written in object.relationships {
+                switch resolveActionRelationship(written, of: object, sources: sources) {
+                case .success(let relationship): relationships[object.name, default: []].append(relationship)
+                case .failure(let problem): problems.append(problem.message)
+                }
+            }
+        }
+        if !problems.isEmpty {
+            inconsistencies.append(
+                Inconsistency(
+                    type: "custom_types", name: "custom_types", reason: problems.joined(separator: "; "),
+                    definition: customTypes.exportJSON, subject: .customTypes))
+        }
+        return ResolvedActions(
+            actions: actions.filter { !broken.contains($0.name) }, customTypes: customTypes,
+            relationships: relationships)
+    }
+
+    struct RelationshipProblem: Error {
+        let message: String
+    }
+
+    /// `{name, type: object|array, remote_table, field_mapping, source?}`.
+    static func resolveActionRelationship(
+        _ written: JSONValue, of object: CustomObjectType, sources: [ResolvedSource]
+    ) -> Result<ActionRelationship, RelationshipProblem> {
+        func fail(_ message: String) -> Result<ActionRelationship, RelationshipProblem> {
+            .failure(RelationshipProblem(message: message))
+        }
+        guard let name = written["name"]?.stringValue else {
+            return fail("a relationship of \(object.name) has no name")
+        }
+        let where_ = "relationship \(name) of \(object.name)"
+        guard let kind = written["type"]?.stringValue.flatMap(ResolvedRelationship.Kind.init(rawValue:)) else {
+            return fail("\(where_): type must be object or array")
+        }
+        let sourceName = written["source"]?.stringValue ?? "default"
+        guard let source = sources.first(where: { $0.name == sourceName }) else {
+            return fail("\(where_): source \"\(sourceName)\" does not exist")
+        }
+        let tableName: String?
+        let schemaName: String?
+        switch written["remote_table"] {
+        case .string(let text)?:
+            (tableName, schemaName) = (text, nil)
+        case .object(let fields)?:
+            (tableName, schemaName) = (fields["name"]?.stringValue, fields["schema"]?.stringValue)
+        default:
+            (tableName, schemaName) = (nil, nil)
+        }
+        guard let tableName,
+            let table = source.tables.first(where: {
+                $0.key.name.name == tableName && (schemaName == nil || $0.key.name.schema == schemaName)
+            })
+        else { return fail("\(where_): table \(tableName ?? "?") is not tracked in source \(sourceName)") }
+        guard case .object(let mappingFields)? = written["field_mapping"], !mappingFields.isEmpty else {
+            return fail("\(where_): field_mapping is missing")
+        }
+        var mapping: [(field: String, column: ResolvedColumn)] = []
+        for (field, columnName) in mappingFields {
+            guard object.fields.contains(where: { $0.name == field }) else {
+                return fail("\(where_): field \(field) does not exist in \(object.name)")
+            }
+            guard let columnName = columnName.stringValue, let column = table.column(named: columnName) else {
+                return fail("\(where_): column \(columnName.stringValue ?? "?") does not exist in \(tableName)")
+            }
+            mapping.append((field, column))
+        }
+        return .success(ActionRelationship(name: name, kind: kind, target: table.key, mapping: mapping))
     }
 }

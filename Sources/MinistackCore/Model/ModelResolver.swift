@@ -49,7 +49,10 @@ public enum ModelResolver {
             environment: environment, inconsistencies: &inconsistencies)
         let remoteSchemas = resolveRemoteSchemas(
             metadata.remoteSchemas, environment: environment, inconsistencies: &inconsistencies)
-        return Model(sources: sources, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas)
+        let actions = resolveActions(
+            metadata.actions, customTypes: metadata.customTypes, sources: sources, inconsistencies: &inconsistencies)
+        return Model(
+            sources: sources, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas, actions: actions)
     }
 
     /// Stage 1: tables that exist, with their columns and GraphQL names.

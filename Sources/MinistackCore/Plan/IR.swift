@@ -4,6 +4,8 @@
 /// compiled from it can be cached and run again with new variables.
 public struct QueryIR: Sendable {
     public var rootFields: [(alias: String, field: RootFieldIR)]
+
+    public init(rootFields: [(alias: String, field: RootFieldIR)]) { self.rootFields = rootFields }
 }
 
 /// One root field of a query.
@@ -15,6 +17,10 @@ public enum RootFieldIR: Sendable {
     case constant(String)
     /// `__schema` / `__type`: answered by the introspection executor.
     case introspection
+    /// An action: answered by calling its handler.
+    case action(ActionCallIR)
+    /// `<action>(id:)`: answered from the stored asynchronous calls.
+    case asyncActionResult(AsyncActionResultIR)
 }
 
 /// A selection of rows from one table (a root list, a by-pk, or a relationship).

@@ -2,6 +2,8 @@
 /// request's one transaction.
 public struct MutationIR: Sendable {
     public var rootFields: [(alias: String, field: MutationFieldIR)]
+
+    public init(rootFields: [(alias: String, field: MutationFieldIR)]) { self.rootFields = rootFields }
 }
 
 public enum MutationFieldIR: Sendable {
@@ -12,6 +14,8 @@ public enum MutationFieldIR: Sendable {
     case delete(DeleteIR, output: MutationOutput)
     /// `__typename` of the mutation root.
     case constant(String)
+    /// An action mutation: its handler is called in document order with the rest.
+    case action(ActionCallIR)
 }
 
 /// What a mutation field answers: a `<t>_mutation_response`, or one row (`_one`, `_by_pk`).

@@ -18,6 +18,8 @@ extension QueryPlanner {
             }
             let given = planner.arguments(of: field.first)
             switch roleSchema.meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, field.name)] {
+            case .action(let name)?:
+                rootFields.append((field.responseKey, .action(try planner.actionCall(field, named: name, path: path))))
             case .insert(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let insert = try planner.insert(

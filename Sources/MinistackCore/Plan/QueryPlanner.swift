@@ -51,6 +51,11 @@ public struct QueryPlanner {
                 rootFields.append((field.responseKey, .selectAggregate(try aggregate(field, table: table, path: path))))
             case .noQueriesAvailable?:
                 rootFields.append((field.responseKey, .constant(Self.noQueriesMessage)))
+            case .action(let name)?:
+                rootFields.append((field.responseKey, .action(try actionCall(field, named: name, path: path))))
+            case .asyncActionResult(let name)?:
+                rootFields.append(
+                    (field.responseKey, .asyncActionResult(try asyncActionResult(field, named: name, path: path))))
             default:
                 throw PlanError("field '\(field.name)' not found in type: '\(HasuraNames.queryRoot)'", path: path)
             }

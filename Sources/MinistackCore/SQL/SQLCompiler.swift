@@ -7,6 +7,8 @@ public struct CompiledQuery: Sendable {
         case database(statement: Int, column: Int)
         case constant(String)
         case introspection
+        case action(ActionCallIR)
+        case asyncActionResult(AsyncActionResultIR)
     }
 
     public var statements: [(source: String, statement: PreparedStatement)]
@@ -56,6 +58,10 @@ public struct SQLCompiler {
                 rootFields.append((alias, .constant(text)))
             case .introspection:
                 rootFields.append((alias, .introspection))
+            case .action(let call):
+                rootFields.append((alias, .action(call)))
+            case .asyncActionResult(let result):
+                rootFields.append((alias, .asyncActionResult(result)))
             }
         }
         let statements = columnsBySource.map { entry in

@@ -8,6 +8,7 @@ extension SchemaBuilder {
             guard access.insert != nil || access.update != nil || access.delete != nil else { continue }
             fields += mutationFields(for: table)
         }
+        fields += actionRootFields(.mutation)
         guard !fields.isEmpty else { return }
         document.define(HasuraNames.mutationRoot, .object(description: "mutation root", fields: fields))
         document.schemaRoots.append(("mutation", HasuraNames.mutationRoot))

@@ -80,6 +80,7 @@ public struct SchemaBuilder {
             defineAggregateInputs(model.table(aggregateInputTables[index])!)
             index += 1
         }
+        fields += actionRootFields(.query)
         if fields.isEmpty {
             fields.append(SDLDocument.Field(name: HasuraNames.noQueriesAvailable, type: "String!"))
             meanings.fields[FieldCoordinate(HasuraNames.queryRoot, HasuraNames.noQueriesAvailable)] =

@@ -40,6 +40,11 @@ public enum FieldMeaning: Sendable, Hashable {
     case affectedRows
     /// `returning` of `<t>_mutation_response`.
     case returning
+    /// An action's root field (a query, a synchronous mutation, or an asynchronous mutation
+    /// answering its `action_id`).
+    case action(String)
+    /// `<action>(id:)`: the stored result of an asynchronous action.
+    case asyncActionResult(String)
 }
 
 /// The update operators of `update_<t>` and `<t>_updates`, by argument name.

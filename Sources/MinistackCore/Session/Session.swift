@@ -31,6 +31,7 @@ public struct Session: Sendable, Hashable {
     /// A session variable by name, case-insensitively.
     public func variable(_ name: String) -> String? { variables[name.lowercased()] }
 
-    /// Whether error details (`extensions.internal`) may be shown.
-    public var mayReadInternalErrors: Bool { isAdmin }
+    /// Whether error details (`extensions.internal`) may be shown: as on Hasura, to requests
+    /// made as the admin role only (not to an admin acting as another role).
+    public var mayReadInternalErrors: Bool { isAdmin && role == Session.adminRole }
 }

@@ -1,11 +1,15 @@
 import GraphQL
 import Logging
 public import MinistackCore
+import OrderedCollections
 
 extension Engine {
     /// `POST /v1/graphql`: a request object or a batch (array) of them. As on Hasura, every
     /// error here, including a body that is not JSON, answers HTTP 200 with `{"errors": […]}`.
-    public func handleGraphQL(body: [UInt8], session: Session) async -> EngineResponse {
+    /// `clientHeaders` are the request's headers, forwarded to action handlers that ask for them.
+    public func handleGraphQL(body: [UInt8], session: Session, clientHeaders: [(name: String, value: String)] = [])
+        async -> EngineResponse
+    {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes: body)
@@ -21,28 +25,37 @@ extension Engine {
                     requests.append(try GraphQLRequest(json: item, path: "$[\(index)]"))
                 }
                 var bodies: [String] = []
-                for request in requests { bodies.append(await execute(request, session: session, snapshot: snapshot)) }
+                for request in requests {
+                    bodies.append(
+                        await execute(request, session: session, clientHeaders: clientHeaders, snapshot: snapshot))
+                }
                 return EngineResponse(status: 200, body: "[" + bodies.joined(separator: ",") + "]")
             }
             let request = try GraphQLRequest(json: json, path: "$")
-            return EngineResponse(status: 200, body: await execute(request, session: session, snapshot: snapshot))
+            return EngineResponse(
+                status: 200,
+                body: await execute(request, session: session, clientHeaders: clientHeaders, snapshot: snapshot))
         } catch {
             return EngineResponse(status: 200, body: HasuraError.graphQLResponseBody([error], includeInternal: false))
         }
     }
 
     /// Runs one request; the body is `{"data": …}` or `{"errors": […]}`.
-    func execute(_ request: GraphQLRequest, session: Session, snapshot: Snapshot) async -> String {
+    func execute(
+        _ request: GraphQLRequest, session: Session, clientHeaders: [(name: String, value: String)] = [],
+        snapshot: Snapshot
+    ) async -> String {
+        let context = ActionRequestContext(clientHeaders: clientHeaders, query: request.query)
         do {
-            return try await executeOrThrow(request, session: session, snapshot: snapshot)
+            return try await executeOrThrow(request, session: session, context: context, snapshot: snapshot)
         } catch {
             return HasuraError.graphQLResponseBody([error], includeInternal: session.mayReadInternalErrors)
         }
     }
 
-    private func executeOrThrow(_ request: GraphQLRequest, session: Session, snapshot: Snapshot)
-        async throws(HasuraError) -> String
-    {
+    private func executeOrThrow(
+        _ request: GraphQLRequest, session: Session, context: ActionRequestContext, snapshot: Snapshot
+    ) async throws(HasuraError) -> String {
         let roleSchema: RoleSchema
         do {
             roleSchema = try snapshot.schema(for: session)
@@ -65,7 +78,7 @@ extension Engine {
         case .mutation:
             return try await executeMutation(
                 request, operation: operation, fragments: fragments, roleSchema: roleSchema, session: session,
-                snapshot: snapshot)
+                context: context, snapshot: snapshot)
         case .subscription:
             throw HasuraError(
                 .validationFailed, "subscriptions are not supported over HTTP; use a WebSocket connection")
@@ -91,7 +104,24 @@ extension Engine {
                 throw HasuraError(error)
             }
         }
-        let rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
+        // Table fields (one statement per source) and action fields run at the same time.
+        let actions = Task { () -> Result<[Int: String], HasuraError> in
+            do throws(HasuraError) {
+                return .success(
+                    try await answerActions(compiled.rootFields, session: session, context: context, snapshot: snapshot)
+                )
+            } catch {
+                return .failure(error)
+            }
+        }
+        let rows: [[String?]]
+        do {
+            rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
+        } catch {
+            actions.cancel()
+            throw error
+        }
+        let actionTexts = try await actions.value.get()
         var introspection: [String: String] = [:]
         if compiled.rootFields.contains(where: {
             if case .introspection = $0.field { return true } else { return false }
@@ -113,6 +143,10 @@ extension Engine {
                 JSONValue.writeString(text, to: &body)
             case .introspection:
                 body += introspection[alias] ?? "null"
+            case .action:
+                body += actionTexts[index] ?? "null"
+            case .asyncActionResult(let result):
+                body += try await answer(result, session: session, snapshot: snapshot)
             }
         }
         body += "}}"
@@ -123,7 +157,7 @@ extension Engine {
     /// the answer has only `errors`.
     private func executeMutation(
         _ request: GraphQLRequest, operation: OperationDefinition, fragments: [String: FragmentDefinition],
-        roleSchema: RoleSchema, session: Session, snapshot: Snapshot
+        roleSchema: RoleSchema, session: Session, context: ActionRequestContext, snapshot: Snapshot
     ) async throws(HasuraError) -> String {
         let mutation: MutationIR
         let variables: CoercedVariables
@@ -136,6 +170,54 @@ extension Engine {
         } catch {
             throw HasuraError(error)
         }
+        if mutation.rootFields.contains(where: { if case .action = $0.field { true } else { false } }) {
+            return try await executeWithActions(
+                mutation, variables: variables, session: session, context: context, snapshot: snapshot)
+        }
+        return try await executeTables(mutation, variables: variables, session: session, snapshot: snapshot)
+    }
+
+    /// A mutation with action fields: fields run in document order, each run of table fields
+    /// in one transaction of its own, each action after the fields before it.
+    private func executeWithActions(
+        _ mutation: MutationIR, variables: CoercedVariables, session: Session, context: ActionRequestContext,
+        snapshot: Snapshot
+    ) async throws(HasuraError) -> String {
+        var entries: [String] = []
+        var pending: [(alias: String, field: MutationFieldIR)] = []
+        func flush() async throws(HasuraError) {
+            guard !pending.isEmpty else { return }
+            let body = try await executeTables(
+                MutationIR(rootFields: pending), variables: variables, session: session, snapshot: snapshot)
+            pending = []
+            guard case .object(let fields)? = try? JSONParser.parse(body)["data"] else { return }
+            for (key, value) in fields { entries.append(JSONValue.quoted(key) + ":" + value.serialized) }
+        }
+        for (alias, field) in mutation.rootFields {
+            guard case .action(let call) = field else {
+                pending.append((alias, field))
+                continue
+            }
+            try await flush()
+            var text: String
+            do {
+                text = try await answerMutation(call, session: session, context: context, snapshot: snapshot)
+            } catch {
+                var located = error
+                if located.path == "$" { located.path = "$.selectionSet.\(alias)" }
+                throw located
+            }
+            entries.append(JSONValue.quoted(alias) + ":" + text)
+            text = ""
+        }
+        try await flush()
+        return "{\"data\":{" + entries.joined(separator: ",") + "}}"
+    }
+
+    /// Table mutation fields, in one transaction.
+    private func executeTables(
+        _ mutation: MutationIR, variables: CoercedVariables, session: Session, snapshot: Snapshot
+    ) async throws(HasuraError) -> String {
         let sources = Set(mutation.rootFields.compactMap { $0.field.table?.key.source })
         guard sources.count <= 1 else {
             throw HasuraError(
@@ -174,7 +256,7 @@ extension Engine {
     }
 
     /// Runs each source's statement (concurrently when there are several) and returns their rows in order.
-    private func run(_ compiled: CompiledQuery, variables: [String: JSONValue], session: Session, snapshot: Snapshot)
+    func run(_ compiled: CompiledQuery, variables: [String: JSONValue], session: Session, snapshot: Snapshot)
         async throws(HasuraError) -> [[String?]]
     {
         var bound: [(any DatabaseDriver, DatabaseStatement)] = []

@@ -21,6 +21,9 @@ struct MutationExecutor {
             switch field {
             case .constant(let text):
                 JSONValue.writeString(text, to: &body)
+            case .action:
+                // Run by the engine between transactions, never inside one.
+                body += "null"
             case .insert(let insert, let output):
                 var written: [[String: JSONValue]] = []
                 let count: Int
@@ -259,7 +262,7 @@ extension MutationFieldIR {
         case .update(let update, _): update.table
         case .updateMany(let updates, _): updates.first?.table
         case .delete(let delete, _): delete.table
-        case .constant: nil
+        case .constant, .action: nil
         }
     }
 }

@@ -43,9 +43,19 @@ public enum SnapshotLoader {
 
     /// Makes the databases' event-capture triggers match a snapshot about to be served (never
     /// for one that is only built to be checked, like `metadata validate` or a refused change).
+    /// The catalog table of asynchronous actions is created here too, when there are any.
     public static func installEventTriggers(of snapshot: Snapshot, logger: Logger) async {
         await EventTriggerInstaller.synchronize(
             metadata: snapshot.metadata, model: snapshot.model, drivers: snapshot.drivers, logger: logger)
+        if snapshot.model.actions.actions.contains(where: { $0.definition.kind == .asynchronous }),
+            let driver = Engine.catalogDriver(of: snapshot)
+        {
+            do {
+                try await driver.executeScript(ActionLogSQL.catalogScript(for: driver.kind))
+            } catch {
+                logger.error("could not create the asynchronous action log: \(error)")
+            }
+        }
     }
 
     /// Stores a snapshot's metadata in the catalog of its `default` (or first) source; a failure is logged.

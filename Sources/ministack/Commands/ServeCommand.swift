@@ -177,6 +177,8 @@ struct ServeCommand: AsyncParsableCommand {
         defer { watcher?.cancel() }
         let eventWorker = EventDeliveryWorker(
             store: engine.store, environment: environment, logger: logger, settings: eventSettings)
+        let asyncActions = Task { [logger] in await AsyncActionWorker(engine: engine, logger: logger).run() }
+        defer { asyncActions.cancel() }
         let cleaner = EventLogCleaner(store: engine.store, logger: logger)
         let cleanups = Task { await cleaner.run() }
         defer { cleanups.cancel() }
