@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import MinistackCore
 import MinistackEngine
 import MinistackTesting
@@ -222,6 +223,69 @@ struct ActionTests {
         #expect(try await MetadataActionsAPITests.call(server, "update_action", update).status == 200)
         _ = try await server.graphQL("query { whoami { accessToken } }", headers: ["x-custom": "abc"])
         #expect(handlers.last?.headers["x-custom"] == nil)
+        await server.shutdown()
+    }
+
+    @Test(
+        "an asynchronous action answers its id at once; the worker runs it and the result is read back by id",
+        arguments: [DatabaseKind.sqlite, .postgres])
+    func asynchronous(_ kind: DatabaseKind) async throws {
+        let handlers = try await Handlers()
+        defer { handlers.server.stop() }
+        let server = try await ExampleServer.isolated(kind)
+        try await Self.setUp(server, handlers: handlers)
+        for (name, path) in [("later", "login"), ("laterDenied", "denied")] {
+            let arguments = #"""
+                {"name": "\#(name)",
+                 "definition": {"kind": "asynchronous", "type": "mutation", "handler": "\#(handlers.url)/\#(path)",
+                                "arguments": [{"name": "credentials", "type": "Credentials"}],
+                                "output_type": "LoginResponse"}}
+                """#
+            let (status, body) = try await MetadataActionsAPITests.call(server, "create_action", arguments)
+            #expect(status == 200, "\(body.serialized)")
+            let permission = #"{"action": "\#(name)", "role": "user"}"#
+            #expect(
+                try await MetadataActionsAPITests.call(server, "create_action_permission", permission).status == 200)
+        }
+        let user = ["x-hasura-role": "user", "x-hasura-user-id": "1"]
+        let started = try await server.graphQL(
+            #"mutation { later(credentials: {username: "bo", password: "x"}) }"#, headers: user)
+        let id = try #require(started.body["data"]?["later"]?.stringValue, "\(started.body.serialized)")
+        #expect(id.count == 36)
+        #expect(handlers.log.requests.withLock { $0.isEmpty }, "the handler is called in the background")
+        let read =
+            #"query ($id: uuid!) { later(id: $id) { id created_at errors output { accessToken author { name } } } }"#
+        let variables = JSONValue.fields([("id", .string(id))])
+        let pending = try await server.graphQL(read, variables: variables, headers: user)
+        #expect(pending.body["data"]?["later"]?["output"] == .null, "\(pending.body.serialized)")
+
+        let worker = AsyncActionWorker(engine: server.engine, logger: Logger(label: "test-actions"))
+        #expect(await worker.runDueCalls() == 1)
+        #expect(await worker.runDueCalls() == 0, "each call runs once")
+        #expect(
+            handlers.last?.body.contains(#""session_variables":{"x-hasura-role":"user","x-hasura-user-id":"1"}"#)
+                == true)
+        let done = try await server.graphQL(read, variables: variables, headers: user)
+        let result = try #require(done.body["data"]?["later"], "\(done.body.serialized)")
+        #expect(result["id"] == .string(id))
+        #expect(result["created_at"]?.stringValue?.hasSuffix("+00:00") == true)
+        #expect(result["errors"] == .null)
+        #expect(result["output"]?.serialized == #"{"accessToken":"token-bo","author":{"name":"Ada Lovelace"}}"#)
+        let stranger = try await server.graphQL(
+            read, variables: variables, headers: ["x-hasura-role": "user", "x-hasura-user-id": "2"])
+        #expect(stranger.body["data"]?["later"] == .null, "another user does not see the call")
+
+        let failing = try await server.graphQL(#"mutation { laterDenied }"#)
+        let failedID = try #require(failing.body["data"]?["laterDenied"]?.stringValue)
+        #expect(await worker.runDueCalls() == 1)
+        let failed = try await server.graphQL(
+            #"query ($id: uuid!) { laterDenied(id: $id) { output { accessToken } errors } }"#,
+            variables: .fields([("id", .string(failedID))]))
+        #expect(failed.body["data"]?["laterDenied"]?["output"] == .null)
+        #expect(
+            failed.body["data"]?["laterDenied"]?["errors"]?.serialized
+                == #"{"message":"invalid credentials","extensions":{"code":"invalid-credentials","attempts":3}}"#,
+            "\(failed.body.serialized)")
         await server.shutdown()
     }
 }

@@ -139,7 +139,7 @@ extension Engine {
         }
     }
 
-    /// `<action>(id:)`: the stored call, if it belongs to this session (admins see every call).
+    /// `<action>(id:)`: the stored call, if it belongs to this session (the admin role sees every call).
     func answer(_ result: AsyncActionResultIR, session: Session, snapshot: Snapshot) async throws(HasuraError)
         -> String
     {
@@ -151,7 +151,7 @@ extension Engine {
             throw HasuraError(error)
         }
         guard row.count >= 7, row[1] == result.action.name else { return "null" }
-        if !session.isAdmin {
+        if session.role != Session.adminRole {
             let owner = row[6].flatMap { try? JSONParser.parse($0) }
             guard owner?["x-hasura-role"]?.stringValue == session.role,
                 owner?["x-hasura-user-id"]?.stringValue == session.variables["x-hasura-user-id"]
