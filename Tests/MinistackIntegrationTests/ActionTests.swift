@@ -288,4 +288,23 @@ struct ActionTests {
             "\(failed.body.serialized)")
         await server.shutdown()
     }
+
+    @Test("an action named like a table's root field is refused with the clash named; the API keeps serving")
+    func nameClash() async throws {
+        let server = try await ExampleServer.isolated(.sqlite)
+        #expect(try await MetadataActionsAPITests.call(server, "set_custom_types", Self.customTypes).status == 200)
+        let clashing = #"""
+            {"name": "author", "definition": {"kind": "synchronous", "type": "query",
+             "handler": "http://127.0.0.1:9/author", "output_type": "LoginResponse"}}
+            """#
+        let (status, body) = try await MetadataActionsAPITests.call(server, "create_action", clashing)
+        #expect(status == 400)
+        #expect(
+            body["error"]?.stringValue?.contains(
+                "action author conflicts with a root field or type of table default.main.author")
+                == true, "\(body.serialized)")
+        let still = try await server.graphQL("query { author_by_pk(id: 1) { name } }")
+        #expect(still.body["data"]?["author_by_pk"]?["name"] == .string("Ada Lovelace"))
+        await server.shutdown()
+    }
 }

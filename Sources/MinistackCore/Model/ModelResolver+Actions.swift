@@ -132,9 +132,38 @@ extension ModelResolver {
                     type: "custom_types", name: "custom_types", reason: problems.joined(separator: "; "),
                     definition: customTypes.exportJSON, subject: .customTypes))
         }
-        return ResolvedActions(
-            actions: actions.filter { !broken.contains($0.name) }, customTypes: customTypes,
-            relationships: relationships)
+        // Action root fields and custom type names must not collide with what tables generate.
+        var tableNames: [String: String] = [:]
+        for table in sources.flatMap(\.tables) {
+            let names = table.names
+            for name in [
+                names.select, names.selectByPK, names.selectAggregate, names.insert, names.insertOne, names.update,
+                names.updateByPK, names.updateMany, names.delete, names.deleteByPK, names.objectType,
+            ] {
+                tableNames[name] = "table \(table.key)"
+            }
+        }
+        var served: [ActionMetadata] = []
+        for action in actions where !broken.contains(action.name) {
+            if let owner = tableNames[action.name] {
+                inconsistencies.append(
+                    Inconsistency(
+                        type: "action", name: "action \(action.name)",
+                        reason: "action \(action.name) conflicts with a root field or type of \(owner)",
+                        definition: action.exportJSON, subject: .action(action.name)))
+            } else {
+                served.append(action)
+            }
+        }
+        if let clash = customTypes.allNames.first(where: { tableNames[$0] != nil }) {
+            inconsistencies.append(
+                Inconsistency(
+                    type: "custom_types", name: "custom_types",
+                    reason: "custom type \(clash) conflicts with a type of \(tableNames[clash] ?? "a table")",
+                    definition: customTypes.exportJSON, subject: .customTypes))
+            return ResolvedActions()
+        }
+        return ResolvedActions(actions: served, customTypes: customTypes, relationships: relationships)
     }
 
     struct RelationshipProblem: Error {
