@@ -22,7 +22,7 @@ struct ActionCodegenTests {
 
     @Test(
         "writes the expected files for each action and framework",
-        arguments: ["placeOrder", "searchBooks", "ping"], CodegenFramework.allCases)
+        arguments: ["placeOrder", "searchBooks", "ping", "walkTree"], CodegenFramework.allCases)
     func golden(action: String, framework: CodegenFramework) throws {
         let files = try ActionCodegen.files(for: action, in: Self.metadata(), framework: framework)
         let folder = GoldenFile.root + "/codegen/\(action)/\(framework.rawValue)"
@@ -48,7 +48,9 @@ struct ActionCodegenTests {
 
     @Test("an unknown action is an error that lists the actions")
     func unknownAction() throws {
-        #expect(throws: ActionCodegenError.unknownAction("nope", known: ["ping", "placeOrder", "searchBooks"])) {
+        #expect(
+            throws: ActionCodegenError.unknownAction("nope", known: ["ping", "placeOrder", "searchBooks", "walkTree"])
+        ) {
             try ActionCodegen.files(for: "nope", in: Self.metadata(), framework: .pythonFastAPI)
         }
         #expect(

@@ -14,9 +14,10 @@ extension FastAPICodegen {
                     """
                     Base of the models below. Fields are read and written under their GraphQL names: a field
                     whose GraphQL name Python cannot use (a keyword, a leading underscore…) has another
-                    Python name and its GraphQL name as alias, and either name is accepted.
+                    Python name and its GraphQL name as alias, and either name is accepted. GraphQL names
+                    may start with model_, so Pydantic's protected namespaces are off.
                     """, indent: "    ")
-                + "\n    model_config = ConfigDict(populate_by_name=True)\n")
+                + "\n    model_config = ConfigDict(populate_by_name=True, protected_namespaces=())\n")
 
         var aliases: [String] = []
         for type in graph.reachable {

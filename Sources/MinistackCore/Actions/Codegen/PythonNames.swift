@@ -46,7 +46,7 @@ struct PythonNames: Sendable {
             PythonSyntax.keywords.contains(name) || Self.importedModules.contains(name) ? name + "Action" : name
         typesModule = module + "Types"
 
-        var taken = PythonSyntax.keywords.union(Self.moduleLevel)
+        var taken = PythonSyntax.keywords.union(Self.moduleLevel).union(Self.importedModules)
         func claim(_ preferred: String) -> String {
             var candidate = preferred
             while taken.contains(candidate) { candidate += "_" }

@@ -14,10 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 class ActionModel(BaseModel):
     """Base of the models below. Fields are read and written under their GraphQL names: a field
     whose GraphQL name Python cannot use (a keyword, a leading underscore…) has another
-    Python name and its GraphQL name as alias, and either name is accepted.
+    Python name and its GraphQL name as alias, and either name is accepted. GraphQL names
+    may start with model_, so Pydantic's protected namespaces are off.
     """
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, protected_namespaces=())
 
 
 # Scalars as the JSON Hasura sends and expects; narrow an alias (to datetime, Decimal…) to have
