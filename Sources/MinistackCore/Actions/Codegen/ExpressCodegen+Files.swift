@@ -60,10 +60,8 @@ extension ExpressCodegen {
 
     var handlerFile: String {
         var imported: Set<String> = [payload]
-        if case .builtInScalar = graph.type(named: graph.output.namedType) {
-        } else {
-            imported.insert(type(graph.output.namedType))
-        }
+        let output = graph.type(named: graph.output.namedType)
+        if output != .builtInScalar(output.name) { imported.insert(type(output.name)) }
         if !graph.output.isNonNull { imported.insert("Maybe") }
         let reads =
             graph.arguments.isEmpty ? "" : " from " + graph.arguments.map { "args." + $0.name }.joined(separator: ", ")
