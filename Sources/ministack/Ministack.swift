@@ -12,7 +12,8 @@ struct Ministack: AsyncParsableCommand {
             file, ministack.sqlite, created and seeded from ./seeds on first run.
             """,
         subcommands: [
-            ServeCommand.self, MetadataCommand.self, MigrateCommand.self, InitCommand.self, VersionCommand.self,
+            ServeCommand.self, MetadataCommand.self, MigrateCommand.self, ActionsCommand.self, InitCommand.self,
+            VersionCommand.self,
         ],
         defaultSubcommand: nil
     )
