@@ -1,6 +1,7 @@
 import Foundation
 import MinistackCore
 import MinistackTesting
+import OrderedCollections
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -73,6 +74,45 @@ struct ActionsCodegenCommandTests {
         let (refused, _) = try await app.post(
             "/placeOrder", body: #"{"action": {"name": "placeOrder"}, "input": {}, "session_variables": {}}"#)
         #expect(refused == 422)
+    }
+
+    @Test("the generated FastAPI handler, run with uvicorn, answers the action called through ministack")
+    func throughMinistack() async throws {
+        let project = try ScratchProject()
+        for name in ["actions.graphql", "actions.yaml"] {
+            let text = try String(contentsOfFile: Self.fixture + "/" + name, encoding: .utf8)
+                .replacingOccurrences(
+                    of: #"handler: http://127\.0\.0\.1:5000/(\w+)"#, with: "handler: '{{ACTION_BASE_URL}}/$1'",
+                    options: .regularExpression)
+            try project.write(text, to: "metadata/" + name)
+        }
+        let output = try BuiltBinary.run(
+            [
+                "actions", "codegen", "placeOrder", "--framework", "python-fastapi", "--metadata-dir", "metadata",
+                "--output", "handler",
+            ], in: project.directory)
+        #expect(output.status == 0, "\(output.text)")
+        let app = try Uvicorn(module: "placeOrder", in: project.directory + "/handler")
+        defer { app.stop() }
+        try await app.waitUntilReady()
+
+        let server = try BuiltBinary.Server(
+            [], in: project.directory, environment: ["ACTION_BASE_URL": "http://127.0.0.1:\(app.port)"])
+        try await server.waitUntilHealthy()
+        let query = #"""
+            mutation { placeOrder(order: {customerId: "c0a80101-0000-4000-8000-000000000042", lines: [{bookId: 1, quantity: 2}], from: "web"}, dryRun: true) { __typename id status total lines { quantity book { id title } } } }
+            """#
+        let (status, body) = try await server.post(
+            "/v1/graphql", body: JSONValue.fields([("query", .string(query))]).serialized)
+        #expect(status == 200)
+        let answer = try JSONParser.parse(body)
+        #expect(answer["errors"] == nil, "\(body)\n\(server.output)\n\(app.output)")
+        let order = try #require(answer["data"]?["placeOrder"], "\(body)")
+        #expect(order["__typename"] == .string("OrderResult"))
+        #expect(
+            order["id"]?.stringValue != nil && order["total"] != nil && order["lines"]?.arrayValue != nil, "\(body)")
+        #expect(order.objectValue?.keys.map { $0 } == ["__typename", "id", "status", "total", "lines"])
+        #expect(server.stop() == 0)
     }
 
     @Test("writes handlers from a metadata directory whose list, scalar and aliased answers uvicorn serves")
