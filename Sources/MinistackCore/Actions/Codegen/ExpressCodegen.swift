@@ -29,21 +29,10 @@ struct ExpressCodegen {
         self.graph = graph
         module = graph.action.name
         typesModule = module + "Types"
-        var taken = Self.reserved
-        func claim(_ preferred: String) -> String {
-            var candidate = preferred
-            while taken.contains(candidate) { candidate += "_" }
-            taken.insert(candidate)
-            return candidate
-        }
-        var types: [String: String] = [:]
-        for type in graph.reachable {
-            if case .builtInScalar = type { continue }
-            types[type.name] = claim(type.name)
-        }
-        self.types = types
-        arguments = claim(PythonSyntax.capitalized(graph.action.name) + "Args")
-        payload = claim(PythonSyntax.capitalized(graph.action.name) + "Payload")
+        var pool = IdentifierPool(reserved: Self.reserved)
+        types = pool.claimTypes(of: graph)
+        arguments = pool.claim(PythonSyntax.capitalized(graph.action.name) + "Args")
+        payload = pool.claim(PythonSyntax.capitalized(graph.action.name) + "Payload")
     }
 
     var files: [GeneratedFile] {

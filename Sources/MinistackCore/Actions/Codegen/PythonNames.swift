@@ -46,25 +46,14 @@ struct PythonNames: Sendable {
             PythonSyntax.keywords.contains(name) || Self.importedModules.contains(name) ? name + "Action" : name
         typesModule = module + "Types"
 
-        var taken = PythonSyntax.keywords.union(Self.moduleLevel).union(Self.importedModules)
-        func claim(_ preferred: String) -> String {
-            var candidate = preferred
-            while taken.contains(candidate) { candidate += "_" }
-            taken.insert(candidate)
-            return candidate
-        }
-        var types: [String: String] = [:]
-        for type in graph.reachable {
-            if case .builtInScalar = type { continue }
-            types[type.name] = claim(type.name)
-        }
-        self.types = types
+        var pool = IdentifierPool(reserved: PythonSyntax.keywords.union(Self.moduleLevel).union(Self.importedModules))
+        types = pool.claimTypes(of: graph)
         let capitalized = PythonSyntax.capitalized(name)
-        baseModel = claim("ActionModel")
-        actionName = claim("ActionName")
-        arguments = claim(capitalized + "Args")
-        payload = claim(capitalized + "Payload")
-        handler = claim(PythonSyntax.snakeCase(name))
+        baseModel = pool.claim("ActionModel")
+        actionName = pool.claim("ActionName")
+        arguments = pool.claim(capitalized + "Args")
+        payload = pool.claim(capitalized + "Payload")
+        handler = pool.claim(PythonSyntax.snakeCase(name))
     }
 
     /// The Python name of a reachable enum, model or scalar alias (a built-in scalar's own name is
