@@ -27,9 +27,13 @@ struct HasuraMetadataCommandTests {
         let project = try ScratchProject(copyingExample: false)
         try FileManager.default.createDirectory(
             atPath: project.directory + "/empty", withIntermediateDirectories: true)
+        // The fixture's two remote schemas are introspected when the metadata is applied.
+        let remote = try await IntrospectionOnlyServer.start()
+        defer { remote.stop() }
+        let remotes = ["COUNTRIES_GRAPHQL_URL": remote.baseURL + "/graphql", "SEARCH_BASE_URL": remote.baseURL]
         let server = try BuiltBinary.Server(
             ["--database-url", url, "--metadata-dir", "empty", "--admin-secret", Self.secret], in: project.directory,
-            environment: Self.environment.merging(["PG_DATABASE_URL": url]) { $1 })
+            environment: Self.environment.merging(["PG_DATABASE_URL": url]) { $1 }.merging(remotes) { $1 })
         try await server.waitUntilHealthy()
         let seed = JSONValue.fields([
             ("type", .string("run_sql")),

@@ -62,7 +62,7 @@ struct MutationSQLGoldenTests {
             case .update(let update, _): append(statements.update(update))
             case .updateMany(let updates, _): updates.forEach { append(statements.update($0)) }
             case .delete(let delete, _): append(statements.delete(delete))
-            case .constant, .action: continue
+            case .constant, .action, .remote: continue
             }
         }
         return output

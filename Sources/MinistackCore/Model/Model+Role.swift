@@ -43,7 +43,8 @@ extension Model {
             viewed.append(ResolvedSource(name: source.name, kind: source.kind, tables: tables))
         }
         return Model(
-            sources: viewed, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas,
+            sources: viewed, inconsistencies: inconsistencies,
+            remoteSchemas: remoteSchemas.filter { !$0.roles.isDisjoint(with: [role] + (inheritedRoles[role] ?? [])) },
             actions: actions.view(for: role, roles: [role] + (inheritedRoles[role] ?? [])))
     }
 }

@@ -5,9 +5,12 @@ public enum ModelResolver {
     ///   - catalogs: the introspected catalog of each source that could be reached, by source name.
     ///   - unreachableSources: source name → why it could not be reached.
     ///   - environment: the server's environment, for `{{ENV}}` templates and `*_from_env` settings.
+    ///   - remoteIntrospections: each remote schema's introspection answer, by name (nil: remotes
+    ///     were not contacted, so none is served).
     public static func resolve(
         metadata: Metadata, catalogs: [String: Catalog], unreachableSources: [String: String] = [:],
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        remoteIntrospections: [String: Result<JSONValue, RemoteIntrospectionFailure>]? = nil
     ) -> Model {
         var inconsistencies: [Inconsistency] = []
         var sources: [ResolvedSource] = []
@@ -48,11 +51,13 @@ public enum ModelResolver {
             metadata.actions, customTypes: metadata.customTypes, databaseScalars: databaseScalars,
             environment: environment, inconsistencies: &inconsistencies)
         let remoteSchemas = resolveRemoteSchemas(
-            metadata.remoteSchemas, environment: environment, inconsistencies: &inconsistencies)
+            metadata.remoteSchemas, environment: environment, introspections: remoteIntrospections,
+            inconsistencies: &inconsistencies)
         let actions = resolveActions(
             metadata.actions, customTypes: metadata.customTypes, sources: sources, inconsistencies: &inconsistencies)
         return Model(
-            sources: sources, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas, actions: actions)
+            sources: sources, inconsistencies: inconsistencies, remoteSchemas: remoteSchemas, actions: actions
+        ).acceptingRemoteSchemas()
     }
 
     /// Stage 1: tables that exist, with their columns and GraphQL names.

@@ -21,6 +21,8 @@ public enum RootFieldIR: Sendable {
     case action(ActionCallIR)
     /// `<action>(id:)`: answered from the stored asynchronous calls.
     case asyncActionResult(AsyncActionResultIR)
+    /// A remote schema's field: answered by the remote.
+    case remote(RemoteFieldIR)
 }
 
 /// A selection of rows from one table (a root list, a by-pk, or a relationship).

@@ -16,6 +16,8 @@ public enum MutationFieldIR: Sendable {
     case constant(String)
     /// An action mutation: its handler is called in document order with the rest.
     case action(ActionCallIR)
+    /// A remote schema's mutation field, sent in document order with the rest.
+    case remote(RemoteFieldIR)
 }
 
 /// What a mutation field answers: a `<t>_mutation_response`, or one row (`_one`, `_by_pk`).

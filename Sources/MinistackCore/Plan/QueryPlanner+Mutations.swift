@@ -9,6 +9,7 @@ extension QueryPlanner {
         var planner = QueryPlanner(
             roleSchema: roleSchema, model: model,
             collector: FieldCollector(fragments: fragments, variables: variables.values), variables: variables.values)
+        planner.variableDefinitions = operation.variableDefinitions
         var rootFields: [(alias: String, field: MutationFieldIR)] = []
         for field in try planner.collector.collect([operation.selectionSet], typeName: HasuraNames.mutationRoot) {
             let path = "$.selectionSet.\(field.name)"
@@ -20,6 +21,22 @@ extension QueryPlanner {
             switch roleSchema.meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, field.name)] {
             case .action(let name)?:
                 rootFields.append((field.responseKey, .action(try planner.actionCall(field, named: name, path: path))))
+            case .remoteRootField(let remote, _)?:
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .remote(
+                            try planner.remoteField(
+                                field, remote: remote, namespace: false, operation: .mutation, path: path))
+                    ))
+            case .remoteNamespace(let remote)?:
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .remote(
+                            try planner.remoteField(
+                                field, remote: remote, namespace: true, operation: .mutation, path: path))
+                    ))
             case .insert(let key)?:
                 let table = try planner.resolvedTable(key, path: path)
                 let insert = try planner.insert(

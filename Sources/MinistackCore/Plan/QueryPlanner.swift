@@ -10,6 +10,8 @@ public struct QueryPlanner {
     /// False when a literal list or object embeds variables inside a scalar (e.g. a jsonb
     /// literal with a variable in it): the SQL is right for this request only.
     var isCacheable = true
+    /// The operation's variable definitions (for documents sent to remote schemas).
+    var variableDefinitions: [VariableDefinition] = []
 
     public static func plan(
         operation: OperationDefinition, fragments: [String: FragmentDefinition], roleSchema: RoleSchema,
@@ -18,6 +20,7 @@ public struct QueryPlanner {
         var planner = QueryPlanner(
             roleSchema: roleSchema, model: model,
             collector: FieldCollector(fragments: fragments, variables: variables.values), variables: variables.values)
+        planner.variableDefinitions = operation.variableDefinitions
         let ir = try planner.planRoot(operation.selectionSet)
         return (ir, planner.isCacheable)
     }
@@ -56,6 +59,18 @@ public struct QueryPlanner {
             case .asyncActionResult(let name)?:
                 rootFields.append(
                     (field.responseKey, .asyncActionResult(try asyncActionResult(field, named: name, path: path))))
+            case .remoteRootField(let remote, _)?:
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .remote(try remoteField(field, remote: remote, namespace: false, operation: .query, path: path))
+                    ))
+            case .remoteNamespace(let remote)?:
+                rootFields.append(
+                    (
+                        field.responseKey,
+                        .remote(try remoteField(field, remote: remote, namespace: true, operation: .query, path: path))
+                    ))
             default:
                 throw PlanError("field '\(field.name)' not found in type: '\(HasuraNames.queryRoot)'", path: path)
             }

@@ -1,6 +1,6 @@
 /// A remote schema whose URL and headers resolved against the server's environment: what
 /// `introspect_remote_schema` calls now and what forwarding will call later.
-public struct ResolvedRemoteSchema: Sendable, Hashable {
+public struct ResolvedRemoteSchema: Sendable {
     public var name: String
     public var url: String
     /// Header name and value, in the order the metadata lists them.
@@ -8,6 +8,10 @@ public struct ResolvedRemoteSchema: Sendable, Hashable {
     public var forwardClientHeaders: Bool
     public var timeoutSeconds: Int
     public var customization: JSONValue?
+    /// Roles other than admin that see the remote (its `permissions`).
+    public var roles: Set<String> = []
+    /// The remote's schema, once introspected; a remote without one is not served.
+    public var schema: CustomizedRemoteSchema?
 
     public init(
         name: String, url: String, headers: [ResolvedHeader], forwardClientHeaders: Bool, timeoutSeconds: Int,
@@ -30,5 +34,14 @@ public struct ResolvedHeader: Sendable, Hashable {
     public init(name: String, value: String) {
         self.name = name
         self.value = value
+    }
+}
+
+extension ResolvedRemoteSchema: Equatable {
+    /// Equal when configured alike (the introspected schema is not compared).
+    public static func == (lhs: ResolvedRemoteSchema, rhs: ResolvedRemoteSchema) -> Bool {
+        lhs.name == rhs.name && lhs.url == rhs.url && lhs.headers == rhs.headers
+            && lhs.forwardClientHeaders == rhs.forwardClientHeaders && lhs.timeoutSeconds == rhs.timeoutSeconds
+            && lhs.customization == rhs.customization && lhs.roles == rhs.roles
     }
 }

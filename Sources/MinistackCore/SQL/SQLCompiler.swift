@@ -9,6 +9,7 @@ public struct CompiledQuery: Sendable {
         case introspection
         case action(ActionCallIR)
         case asyncActionResult(AsyncActionResultIR)
+        case remote(RemoteFieldIR)
     }
 
     public var statements: [(source: String, statement: PreparedStatement)]
@@ -62,6 +63,8 @@ public struct SQLCompiler {
                 rootFields.append((alias, .action(call)))
             case .asyncActionResult(let result):
                 rootFields.append((alias, .asyncActionResult(result)))
+            case .remote(let call):
+                rootFields.append((alias, .remote(call)))
             }
         }
         let statements = columnsBySource.map { entry in

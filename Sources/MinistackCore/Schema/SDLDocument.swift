@@ -16,6 +16,10 @@ struct SDLDocument {
 
     enum Definition {
         case object(description: String?, fields: [Field])
+        /// An object type implementing interfaces (remote schemas' types).
+        case implementing(description: String?, fields: [Field], interfaces: [String])
+        case interface(description: String?, fields: [Field])
+        case union(description: String?, members: [String])
         case input(description: String?, fields: [Argument])
         case enumeration(description: String?, values: [(name: String, description: String?)])
         case scalar
@@ -52,7 +56,7 @@ struct SDLDocument {
                     fieldTypes[field.name] = parts.count > 1 ? type?.nullable : type
                 }
                 shapes[name] = .inputObject(fieldTypes)
-            case .object: continue
+            case .object, .implementing, .interface, .union: continue
             }
         }
         return shapes
@@ -69,21 +73,17 @@ struct SDLDocument {
                 out += "scalar \(name)\n"
             case .object(let description, let fields):
                 out += Self.description(description, indent: "")
-                out += "type \(name) {\n"
-                for field in fields.sorted(by: { $0.name < $1.name }) {
-                    out += Self.description(field.description, indent: "  ")
-                    out += "  \(field.name)"
-                    if !field.arguments.isEmpty {
-                        out += "(\n"
-                        for argument in field.arguments.sorted(by: { $0.name < $1.name }) {
-                            out += Self.description(argument.description, indent: "    ")
-                            out += "    \(argument.name): \(argument.type)\n"
-                        }
-                        out += "  )"
-                    }
-                    out += ": \(field.type)\n"
-                }
-                out += "}\n"
+                out += "type \(name) {\n" + Self.fieldLines(fields) + "}\n"
+            case .implementing(let description, let fields, let interfaces):
+                out += Self.description(description, indent: "")
+                let implements = interfaces.isEmpty ? "" : " implements " + interfaces.joined(separator: " & ")
+                out += "type \(name)\(implements) {\n" + Self.fieldLines(fields) + "}\n"
+            case .interface(let description, let fields):
+                out += Self.description(description, indent: "")
+                out += "interface \(name) {\n" + Self.fieldLines(fields) + "}\n"
+            case .union(let description, let members):
+                out += Self.description(description, indent: "")
+                out += "union \(name) = " + members.joined(separator: " | ") + "\n"
             case .input(let description, let fields):
                 out += Self.description(description, indent: "")
                 out += "input \(name) {\n"
@@ -101,6 +101,24 @@ struct SDLDocument {
                 }
                 out += "}\n"
             }
+        }
+        return out
+    }
+
+    private static func fieldLines(_ fields: [Field]) -> String {
+        var out = ""
+        for field in fields.sorted(by: { $0.name < $1.name }) {
+            out += Self.description(field.description, indent: "  ")
+            out += "  \(field.name)"
+            if !field.arguments.isEmpty {
+                out += "(\n"
+                for argument in field.arguments.sorted(by: { $0.name < $1.name }) {
+                    out += Self.description(argument.description, indent: "    ")
+                    out += "    \(argument.name): \(argument.type)\n"
+                }
+                out += "  )"
+            }
+            out += ": \(field.type)\n"
         }
         return out
     }

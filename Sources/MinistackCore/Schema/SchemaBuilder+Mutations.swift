@@ -9,6 +9,7 @@ extension SchemaBuilder {
             fields += mutationFields(for: table)
         }
         fields += actionRootFields(.mutation)
+        fields += remoteRootFields(.mutation)
         guard !fields.isEmpty else { return }
         document.define(HasuraNames.mutationRoot, .object(description: "mutation root", fields: fields))
         document.schemaRoots.append(("mutation", HasuraNames.mutationRoot))

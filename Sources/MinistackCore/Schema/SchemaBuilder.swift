@@ -81,6 +81,7 @@ public struct SchemaBuilder {
             index += 1
         }
         fields += actionRootFields(.query)
+        fields += remoteRootFields(.query)
         if fields.isEmpty {
             fields.append(SDLDocument.Field(name: HasuraNames.noQueriesAvailable, type: "String!"))
             meanings.fields[FieldCoordinate(HasuraNames.queryRoot, HasuraNames.noQueriesAvailable)] =

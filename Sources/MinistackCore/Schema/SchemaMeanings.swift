@@ -45,6 +45,10 @@ public enum FieldMeaning: Sendable, Hashable {
     case action(String)
     /// `<action>(id:)`: the stored result of an asynchronous action.
     case asyncActionResult(String)
+    /// A remote schema's root field (its own name), forwarded to the remote.
+    case remoteRootField(remote: String, field: String)
+    /// A remote schema's `root_fields_namespace` field, whose fields are the remote's root fields.
+    case remoteNamespace(remote: String)
 }
 
 /// The update operators of `update_<t>` and `<t>_updates`, by argument name.

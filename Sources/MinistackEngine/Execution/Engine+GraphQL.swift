@@ -114,14 +114,21 @@ extension Engine {
                 return .failure(error)
             }
         }
+        let remotes = Task {
+            await answerRemotes(
+                compiled.rootFields, variables: variables.values, context: context, snapshot: snapshot)
+        }
         let rows: [[String?]]
         do {
             rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
         } catch {
             actions.cancel()
+            remotes.cancel()
             throw error
         }
         let actionTexts = try await actions.value.get()
+        let remoteAnswers = await remotes.value
+        var errors: [JSONValue] = []
         var introspection: [String: String] = [:]
         if compiled.rootFields.contains(where: {
             if case .introspection = $0.field { return true } else { return false }
@@ -147,9 +154,15 @@ extension Engine {
                 body += actionTexts[index] ?? "null"
             case .asyncActionResult(let result):
                 body += try await answer(result, session: session, snapshot: snapshot)
+            case .remote:
+                body += remoteAnswers[index]?.value ?? "null"
+                errors += remoteAnswers[index]?.errors ?? []
             }
         }
-        body += "}}"
+        body += "}"
+        // Remote fields that failed leave `null` and an error; the rest of the data stands.
+        if !errors.isEmpty { body += ",\"errors\":" + JSONValue.array(errors).serialized }
+        body += "}"
         return body
     }
 
@@ -170,15 +183,15 @@ extension Engine {
         } catch {
             throw HasuraError(error)
         }
-        if mutation.rootFields.contains(where: { if case .action = $0.field { true } else { false } }) {
+        if mutation.rootFields.contains(where: { $0.field.runsOutsideTransactions }) {
             return try await executeWithActions(
                 mutation, variables: variables, session: session, context: context, snapshot: snapshot)
         }
         return try await executeTables(mutation, variables: variables, session: session, snapshot: snapshot)
     }
 
-    /// A mutation with action fields: fields run in document order, each run of table fields
-    /// in one transaction of its own, each action after the fields before it.
+    /// A mutation with action or remote fields: fields run in document order, each run of table
+    /// fields in one transaction of its own, each action or remote field after the fields before it.
     private func executeWithActions(
         _ mutation: MutationIR, variables: CoercedVariables, session: Session, context: ActionRequestContext,
         snapshot: Snapshot
@@ -193,25 +206,31 @@ extension Engine {
             guard case .object(let fields)? = try? JSONParser.parse(body)["data"] else { return }
             for (key, value) in fields { entries.append(JSONValue.quoted(key) + ":" + value.serialized) }
         }
+        var errors: [JSONValue] = []
         for (alias, field) in mutation.rootFields {
-            guard case .action(let call) = field else {
+            switch field {
+            case .action(let call):
+                try await flush()
+                do {
+                    let text = try await answerMutation(call, session: session, context: context, snapshot: snapshot)
+                    entries.append(JSONValue.quoted(alias) + ":" + text)
+                } catch {
+                    var located = error
+                    if located.path == "$" { located.path = "$.selectionSet.\(alias)" }
+                    throw located
+                }
+            case .remote(let remote):
+                try await flush()
+                let answer = await answer(remote, variables: variables.values, context: context, snapshot: snapshot)
+                entries.append(JSONValue.quoted(alias) + ":" + answer.value)
+                errors += answer.errors
+            default:
                 pending.append((alias, field))
-                continue
             }
-            try await flush()
-            var text: String
-            do {
-                text = try await answerMutation(call, session: session, context: context, snapshot: snapshot)
-            } catch {
-                var located = error
-                if located.path == "$" { located.path = "$.selectionSet.\(alias)" }
-                throw located
-            }
-            entries.append(JSONValue.quoted(alias) + ":" + text)
-            text = ""
         }
         try await flush()
-        return "{\"data\":{" + entries.joined(separator: ",") + "}}"
+        let data = "{\"data\":{" + entries.joined(separator: ",") + "}"
+        return data + (errors.isEmpty ? "" : ",\"errors\":" + JSONValue.array(errors).serialized) + "}"
     }
 
     /// Table mutation fields, in one transaction.

@@ -111,7 +111,7 @@ extension Engine {
             }
             return .fields([("message", .string("success"))])
         case "reload_remote_schema":
-            return try reloadRemoteSchema(arguments)
+            return try await reloadRemoteSchema(arguments)
         case "introspect_remote_schema":
             return try await introspectRemoteSchema(arguments)
         case let type

@@ -21,7 +21,7 @@ struct MutationExecutor {
             switch field {
             case .constant(let text):
                 JSONValue.writeString(text, to: &body)
-            case .action:
+            case .action, .remote:
                 // Run by the engine between transactions, never inside one.
                 body += "null"
             case .insert(let insert, let output):
@@ -255,6 +255,14 @@ extension MutationExecutor {
 }
 
 extension MutationFieldIR {
+    /// Actions and remote fields cannot join a database transaction.
+    var runsOutsideTransactions: Bool {
+        switch self {
+        case .action, .remote: true
+        default: false
+        }
+    }
+
     /// The table a field writes to.
     var table: ResolvedTable? {
         switch self {
@@ -262,7 +270,7 @@ extension MutationFieldIR {
         case .update(let update, _): update.table
         case .updateMany(let updates, _): updates.first?.table
         case .delete(let delete, _): delete.table
-        case .constant, .action: nil
+        case .constant, .action, .remote: nil
         }
     }
 }

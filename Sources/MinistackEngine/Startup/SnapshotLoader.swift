@@ -150,9 +150,11 @@ public enum SnapshotLoader {
                 unreachable[source.name] = "cannot connect to the database: \(error)"
             }
         }
+        let introspections = await RemoteIntrospection.fetchAll(
+            metadata.remoteSchemas, environment: configuration.environment)
         let model = ModelResolver.resolve(
             metadata: metadata, catalogs: catalogs, unreachableSources: unreachable,
-            environment: configuration.environment)
+            environment: configuration.environment, remoteIntrospections: introspections)
         for inconsistency in model.inconsistencies { logger.warning("inconsistent metadata: \(inconsistency)") }
         do {
             return try Snapshot(metadata: metadata, model: model, drivers: drivers)
