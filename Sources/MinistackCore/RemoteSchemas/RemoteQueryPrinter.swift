@@ -25,7 +25,8 @@ struct RemoteQueryPrinter {
         var shape = RemoteResponseShape()
         if field.name.value == "__typename" {
             shape.typenameKeys.insert(responseKey)
-            return ("\(responseKey): __typename" + directives(field.directives), shape)
+            let name = responseKey == "__typename" ? "__typename" : "\(responseKey): __typename"
+            return (name + directives(field.directives), shape)
         }
         guard let remoteField = schema.field(customized: field.name.value, of: parent) else {
             throw PlanError("field '\(field.name.value)' not found in remote type '\(parent)'")
