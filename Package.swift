@@ -93,6 +93,7 @@ let package = Package(
             name: "MinistackTesting",
             dependencies: [
                 "MinistackCore", "MinistackPostgres", "MinistackSQLite", "MinistackEngine", "MinistackServer",
+                .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
