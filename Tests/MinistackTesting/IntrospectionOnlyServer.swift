@@ -4,7 +4,8 @@ import NIOCore
 /// A stand-in remote schema that only answers introspection, with `type Query { hello: String }`:
 /// enough for metadata that names remote schemas to be consistent. `POST /graphql`.
 public enum IntrospectionOnlyServer {
-    static let answer = #"""
+    /// The introspection answer, as JSON text.
+    public static let answer = #"""
         {"data": {"__schema": {"queryType": {"name": "Query"}, "mutationType": null, "subscriptionType": null,
           "directives": [],
           "types": [
