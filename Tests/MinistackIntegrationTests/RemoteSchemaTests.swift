@@ -33,16 +33,22 @@ struct RemoteSchemaTests {
         #expect(namespaced.status == 200, "\(namespaced.body.serialized)")
     }
 
-    @Test("tables and two remotes in one query: selection order, customized names, __typename, fragments, variables")
-    func mixed() async throws {
+    /// A fresh example server with both remotes added as `setUp` adds them.
+    static func served() async throws -> (ExampleServer, RemoteGraphQLServer, RemoteGraphQLServer) {
         let library = try await RemoteGraphQLServer.start(.library)
         let weather = try await RemoteGraphQLServer.start(.weather)
+        let server = try await ExampleServer.isolated(.sqlite)
+        try await setUp(server, library: library, weather: weather)
+        return (server, library, weather)
+    }
+
+    @Test("tables and two remotes in one query: selection order, customized names, __typename, fragments, variables")
+    func mixed() async throws {
+        let (server, library, weather) = try await Self.served()
         defer {
             library.stop()
             weather.stop()
         }
-        let server = try await ExampleServer.isolated(.sqlite)
-        try await Self.setUp(server, library: library, weather: weather)
         library.clearRequests()
         let query = #"""
             query Mixed($id: ID!, $city: String!) {
@@ -85,14 +91,11 @@ struct RemoteSchemaTests {
 
     @Test("errors come back with their paths under the field; a failing remote leaves the other fields answering")
     func errorsAndPartialData() async throws {
-        let library = try await RemoteGraphQLServer.start(.library)
-        let weather = try await RemoteGraphQLServer.start(.weather)
+        let (server, library, weather) = try await Self.served()
         defer {
             library.stop()
             weather.stop()
         }
-        let server = try await ExampleServer.isolated(.sqlite)
-        try await Self.setUp(server, library: library, weather: weather)
         let (_, body) = try await server.graphQL(
             #"{ failing tag(limit: 1) { id } partialBooks { title published } weather { forecast(city: "Oslo", days: 9) { city } } }"#
         )
@@ -112,9 +115,9 @@ struct RemoteSchemaTests {
         let added = try await Self.add(
             server, name: "slow", url: slow.url,
             customization: #"{"root_fields_namespace": "slow", "type_names": {"prefix": "S_"}}"#,
-            extra: #", "timeout_seconds": 1"#)
+            extra: #", "timeout_seconds": 3"#)
         #expect(added.status == 200, "\(added.body.serialized)")
-        slow.delay = .seconds(3)
+        slow.delay = .seconds(6)
         let (_, late) = try await server.graphQL(#"{ slow { hello } tag(limit: 1) { id } }"#)
         #expect(late["data"]?["slow"] == .null)
         #expect(late["data"]?["tag"]?.arrayValue?.count == 1)
@@ -125,14 +128,11 @@ struct RemoteSchemaTests {
 
     @Test("mutations run in document order with table mutations")
     func mutations() async throws {
-        let library = try await RemoteGraphQLServer.start(.library)
-        let weather = try await RemoteGraphQLServer.start(.weather)
+        let (server, library, weather) = try await Self.served()
         defer {
             library.stop()
             weather.stop()
         }
-        let server = try await ExampleServer.isolated(.sqlite)
-        try await Self.setUp(server, library: library, weather: weather)
         let (_, body) = try await server.graphQL(
             #"mutation { a: addBook(input: {title: "One", genre: SCIENCE, authorId: "author-2"}) { id title author { name } } insert_tag_one(object: {id: 60, name: "new"}) { id } b: addBook(input: {title: "Two", genre: HISTORY, authorId: "author-3"}) { id } }"#
         )
@@ -228,14 +228,11 @@ struct RemoteSchemaTests {
 
     @Test("the merged schema's introspection rebuilds in a client library (graphql-core's build_client_schema)")
     func introspectionRoundTrip() async throws {
-        let library = try await RemoteGraphQLServer.start(.library)
-        let weather = try await RemoteGraphQLServer.start(.weather)
+        let (server, library, weather) = try await Self.served()
         defer {
             library.stop()
             weather.stop()
         }
-        let server = try await ExampleServer.isolated(.sqlite)
-        try await Self.setUp(server, library: library, weather: weather)
         let introspectionQuery = try String(
             contentsOfFile: ExampleProject.root + "/Tests/MinistackIntegrationTests/FullIntrospectionQuery.graphql",
             encoding: .utf8)

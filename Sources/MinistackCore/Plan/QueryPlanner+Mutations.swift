@@ -18,24 +18,18 @@ extension QueryPlanner {
                 continue
             }
             let given = planner.arguments(of: field.first)
-            switch roleSchema.meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, field.name)] {
+            let meaning = roleSchema.meanings.fields[FieldCoordinate(HasuraNames.mutationRoot, field.name)]
+            switch meaning {
             case .action(let name)?:
                 rootFields.append((field.responseKey, .action(try planner.actionCall(field, named: name, path: path))))
-            case .remoteRootField(let remote, _)?:
+            case .remoteRootField(let remote, _)?, .remoteNamespace(let remote)?:
+                let namespace = meaning == .remoteNamespace(remote: remote)
                 rootFields.append(
                     (
                         field.responseKey,
                         .remote(
                             try planner.remoteField(
-                                field, remote: remote, namespace: false, operation: .mutation, path: path))
-                    ))
-            case .remoteNamespace(let remote)?:
-                rootFields.append(
-                    (
-                        field.responseKey,
-                        .remote(
-                            try planner.remoteField(
-                                field, remote: remote, namespace: true, operation: .mutation, path: path))
+                                field, remote: remote, namespace: namespace, operation: .mutation, path: path))
                     ))
             case .insert(let key)?:
                 let table = try planner.resolvedTable(key, path: path)

@@ -41,7 +41,8 @@ public struct QueryPlanner {
                 continue
             default: break
             }
-            switch roleSchema.meanings.fields[FieldCoordinate(HasuraNames.queryRoot, field.name)] {
+            let meaning = roleSchema.meanings.fields[FieldCoordinate(HasuraNames.queryRoot, field.name)]
+            switch meaning {
             case .selectMany(let key)?:
                 let table = try resolvedTable(key, path: path)
                 rootFields.append((field.responseKey, .selectMany(try selection(field, table: table, path: path))))
@@ -59,17 +60,13 @@ public struct QueryPlanner {
             case .asyncActionResult(let name)?:
                 rootFields.append(
                     (field.responseKey, .asyncActionResult(try asyncActionResult(field, named: name, path: path))))
-            case .remoteRootField(let remote, _)?:
+            case .remoteRootField(let remote, _)?, .remoteNamespace(let remote)?:
+                let namespace = meaning == .remoteNamespace(remote: remote)
                 rootFields.append(
                     (
                         field.responseKey,
-                        .remote(try remoteField(field, remote: remote, namespace: false, operation: .query, path: path))
-                    ))
-            case .remoteNamespace(let remote)?:
-                rootFields.append(
-                    (
-                        field.responseKey,
-                        .remote(try remoteField(field, remote: remote, namespace: true, operation: .query, path: path))
+                        .remote(
+                            try remoteField(field, remote: remote, namespace: namespace, operation: .query, path: path))
                     ))
             default:
                 throw PlanError("field '\(field.name)' not found in type: '\(HasuraNames.queryRoot)'", path: path)
