@@ -198,13 +198,14 @@ struct RemoteSchemaTests {
             extra: #", "forward_client_headers": true, "headers": [{"name": "x-api-key", "value": "k"}]"#)
         #expect(added.status == 200)
         let (_, echoed) = try await server.graphQL(
-            "{ echoHeaders { name value } }", headers: ["x-custom": "abc"])
+            "{ echoHeaders { name value } }", headers: ["x-custom": "abc", "x-hasura-admin-secret": "not-for-remotes"])
         let headers = Dictionary(
             (echoed["data"]?["echoHeaders"]?.arrayValue ?? []).compactMap { header in
                 header["name"]?.stringValue.map { ($0, header["value"]?.stringValue ?? "") }
             }, uniquingKeysWith: { first, _ in first })
         #expect(headers["x-custom"] == "abc", "\(echoed.serialized)")
         #expect(headers["x-api-key"] == "k")
+        #expect(headers["x-hasura-admin-secret"] == nil, "the admin secret is never forwarded")
 
         let user = ["x-hasura-role": "user", "x-hasura-user-id": "1"]
         #expect(try await server.graphQL("{ hello }", headers: user).body["errors"] != nil, "not permitted yet")

@@ -17,10 +17,11 @@ struct ActionHandlerCall {
     let requestQuery: String
     let environment: [String: String]
 
-    /// Headers never forwarded: hop-by-hop ones, and those the call sets itself.
+    /// Headers never forwarded: hop-by-hop ones, those the call sets itself, and the admin secret.
     static let unforwarded: Set = [
         "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
         "transfer-encoding", "upgrade", "host", "content-length", "content-type", "accept-encoding",
+        "x-hasura-admin-secret",
     ]
 
     var payload: JSONValue {

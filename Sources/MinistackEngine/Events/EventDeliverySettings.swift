@@ -8,17 +8,14 @@ public struct EventDeliverySettings: Sendable, Hashable {
     public var httpPoolSize: Int
     /// Deliveries of one trigger in flight at once, so one slow webhook cannot hold every slot.
     public var triggerConcurrency: Int
-    /// How often each trigger's `cleanup_config` schedule is looked at.
-    public var cleanupCheckInterval: Duration
 
     public init(
         fetchInterval: Duration = .seconds(1), batchSize: Int = 100, httpPoolSize: Int = 100,
-        triggerConcurrency: Int? = nil, cleanupCheckInterval: Duration = .seconds(60)
+        triggerConcurrency: Int? = nil
     ) {
         self.fetchInterval = fetchInterval
         self.batchSize = max(1, batchSize)
         self.httpPoolSize = max(1, httpPoolSize)
         self.triggerConcurrency = max(1, triggerConcurrency ?? httpPoolSize)
-        self.cleanupCheckInterval = cleanupCheckInterval
     }
 }
