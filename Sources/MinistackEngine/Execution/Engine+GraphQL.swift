@@ -104,30 +104,35 @@ extension Engine {
                 throw HasuraError(error)
             }
         }
-        // Table fields (one statement per source) and action fields run at the same time.
-        let actions = Task { () -> Result<[Int: String], HasuraError> in
-            do throws(HasuraError) {
-                return .success(
-                    try await answerActions(compiled.rootFields, session: session, context: context, snapshot: snapshot)
-                )
-            } catch {
-                return .failure(error)
-            }
-        }
-        let remotes = Task {
-            await answerRemotes(
-                compiled.rootFields, variables: variables.values, context: context, snapshot: snapshot)
-        }
+        // Table fields (one statement per source), action fields and remote fields run at the same time.
+        let hasHTTPFields = compiled.rootFields.contains { $0.field.isAnsweredOverHTTP }
+        let actions: Task<Result<[Int: String], HasuraError>, Never>? =
+            hasHTTPFields
+            ? Task {
+                do throws(HasuraError) {
+                    return .success(
+                        try await answerActions(
+                            compiled.rootFields, session: session, context: context, snapshot: snapshot))
+                } catch {
+                    return .failure(error)
+                }
+            } : nil
+        let remotes: Task<[Int: RemoteFieldCall.Answer], Never>? =
+            hasHTTPFields
+            ? Task {
+                await answerRemotes(
+                    compiled.rootFields, variables: variables.values, context: context, snapshot: snapshot)
+            } : nil
         let rows: [[String?]]
         do {
             rows = try await run(compiled, variables: variables.values, session: session, snapshot: snapshot)
         } catch {
-            actions.cancel()
-            remotes.cancel()
+            actions?.cancel()
+            remotes?.cancel()
             throw error
         }
-        let actionTexts = try await actions.value.get()
-        let remoteAnswers = await remotes.value
+        let actionTexts = try await actions?.value.get() ?? [:]
+        let remoteAnswers = await remotes?.value ?? [:]
         var errors: [JSONValue] = []
         var introspection: [String: String] = [:]
         if compiled.rootFields.contains(where: {
@@ -363,5 +368,15 @@ extension Engine {
             fragments[fragment.name.value] = fragment
         }
         return PreparedOperation(.ready(document: document, operation: operation, fragments: fragments))
+    }
+}
+
+extension CompiledQuery.RootField {
+    /// Action and remote fields, answered by calling out rather than by the database.
+    var isAnsweredOverHTTP: Bool {
+        switch self {
+        case .action, .remote: true
+        default: false
+        }
     }
 }
