@@ -166,13 +166,16 @@ struct MetadataEventTriggersAPITests {
 
 @Suite("Metadata API: bulk and inconsistencies across event triggers, actions and remote schemas")
 struct MetadataObjectsBulkTests {
-    static let calls = [
-        #"{"type": "set_custom_types", "args": {"objects": [{"name": "Result", "fields": [{"name": "ok", "type": "Boolean!"}]}]}}"#,
-        #"{"type": "create_action", "args": {"name": "ping", "definition": {"handler": "http://h.local/ping", "output_type": "Result"}}}"#,
-        #"{"type": "create_action_permission", "args": {"action": "ping", "role": "user"}}"#,
-        #"{"type": "sqlite_create_event_trigger", "args": {"table": {"name": "tag"}, "name": "tag_added", "webhook": "http://h.local/tag", "insert": {"columns": "*"}}}"#,
-        #"{"type": "add_remote_schema", "args": {"name": "remote", "definition": {"url": "http://remote.local/graphql"}}}"#,
-    ]
+    /// The new calls, the remote schema at `remote` (which must answer introspection).
+    static func calls(remote: String) -> [String] {
+        [
+            #"{"type": "set_custom_types", "args": {"objects": [{"name": "Result", "fields": [{"name": "ok", "type": "Boolean!"}]}]}}"#,
+            #"{"type": "create_action", "args": {"name": "ping", "definition": {"handler": "http://h.local/ping", "output_type": "Result"}}}"#,
+            #"{"type": "create_action_permission", "args": {"action": "ping", "role": "user"}}"#,
+            #"{"type": "sqlite_create_event_trigger", "args": {"table": {"name": "tag"}, "name": "tag_added", "webhook": "http://h.local/tag", "insert": {"columns": "*"}}}"#,
+            #"{"type": "add_remote_schema", "args": {"name": "remote", "definition": {"url": "\#(remote)"}}}"#,
+        ]
+    }
 
     static func export(_ server: ExampleServer) async throws -> JSONValue {
         try await MetadataAPITests.call(server, #"{"type": "export_metadata", "args": {}}"#).body
@@ -180,9 +183,12 @@ struct MetadataObjectsBulkTests {
 
     @Test("a bulk of the new calls applies all of them or none")
     func atomic() async throws {
+        let remote = try await IntrospectionOnlyServer.start()
+        defer { remote.stop() }
+        let calls = Self.calls(remote: remote.baseURL + "/graphql")
         let server = try await ExampleServer.isolated(.sqlite)
         let before = try await Self.export(server)
-        let failing = #"{"type": "bulk", "args": [\#((Self.calls + [Self.calls[1]]).joined(separator: ", "))]}"#
+        let failing = #"{"type": "bulk", "args": [\#((calls + [calls[1]]).joined(separator: ", "))]}"#
         let (status, body) = try await MetadataAPITests.call(server, failing)
         #expect(status == 400)
         #expect(
@@ -193,13 +199,13 @@ struct MetadataObjectsBulkTests {
                 ]))
         #expect(try await Self.export(server) == before)
 
-        let unresolvable = #"{"type": "bulk", "args": [\#(Self.calls.dropFirst().joined(separator: ", "))]}"#
+        let unresolvable = #"{"type": "bulk", "args": [\#(calls.dropFirst().joined(separator: ", "))]}"#
         let (refused, why) = try await MetadataAPITests.call(server, unresolvable)
         #expect(refused == 400)
         #expect(why["code"] == .string("invalid-configuration"))
         #expect(try await Self.export(server) == before)
 
-        let working = #"{"type": "bulk", "args": [\#(Self.calls.joined(separator: ", "))]}"#
+        let working = #"{"type": "bulk", "args": [\#(calls.joined(separator: ", "))]}"#
         let (okStatus, answers) = try await MetadataAPITests.call(server, working)
         #expect(okStatus == 200)
         #expect(answers.arrayValue?.count == 5)
