@@ -74,11 +74,20 @@ let package = Package(
         .target(
             name: "MinistackServer",
             dependencies: [
-                "MinistackEngine",
+                "MinistackEngine", "MinistackConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
+        // The web console, embedded from `web/` at build time by the EmbedConsole plugin.
+        .target(
+            name: "MinistackConsole",
+            swiftSettings: strictSettings,
+            plugins: ["EmbedConsole"]
+        ),
+        .executableTarget(name: "ConsoleEmbedder", swiftSettings: strictSettings),
+        .plugin(name: "EmbedConsole", capability: .buildTool(), dependencies: ["ConsoleEmbedder"]),
         .executableTarget(
             name: "ministack",
             dependencies: [
@@ -135,6 +144,7 @@ let package = Package(
         .testTarget(
             name: "MinistackIntegrationTests",
             dependencies: [
+                "MinistackConsole",
                 "MinistackTesting", "MinistackServer", "MinistackEngine", "MinistackCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -5,9 +5,13 @@ public import MinistackEngine
 
 /// The HTTP edge: routes, the session middleware, and the one place errors become responses.
 public enum MinistackServer {
-    /// The router of every endpoint; tests drive it without sockets.
-    public static func router(engine: Engine, authenticator: Authenticator) -> Router<MinistackRequestContext> {
+    /// The router of every endpoint; tests drive it without sockets. `console`: serve the web
+    /// console at `/console` (`--no-console` turns it off).
+    public static func router(engine: Engine, authenticator: Authenticator, console: Bool = true)
+        -> Router<MinistackRequestContext>
+    {
         let router = Router(context: MinistackRequestContext.self)
+        if console { ConsoleRoutes.add(to: router) }
         router.get("/healthz") { _, _ -> Response in
             guard await engine.isHealthy() else {
                 return Response(
@@ -47,19 +51,21 @@ public enum MinistackServer {
     }
 
     /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
-    public static func run(engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger)
-        async throws
-    {
-        try await application(engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
-            .runService()
+    public static func run(
+        engine: Engine, authenticator: Authenticator, host: String, port: Int, console: Bool = true, logger: Logger
+    ) async throws {
+        try await application(
+            engine: engine, authenticator: authenticator, host: host, port: port, console: console, logger: logger
+        )
+        .runService()
     }
 
     /// The HTTP application listening on `host:port`.
     public static func application(
-        engine: Engine, authenticator: Authenticator, host: String, port: Int, logger: Logger
+        engine: Engine, authenticator: Authenticator, host: String, port: Int, console: Bool = true, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router(engine: engine, authenticator: authenticator),
+            router: router(engine: engine, authenticator: authenticator, console: console),
             configuration: .init(address: .hostname(host, port: port), serverName: "ministack"),
             logger: logger)
     }

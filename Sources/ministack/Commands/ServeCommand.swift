@@ -79,6 +79,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Event triggers") var events: EventOptions
 
+    @Flag(
+        name: .customLong("enable-console"),
+        help:
+            "Serve the web console at /console (the default). (env: MINISTACK_ENABLE_CONSOLE, HASURA_GRAPHQL_ENABLE_CONSOLE)"
+    )
+    var enableConsole = false
+
+    @Flag(name: .customLong("no-console"), help: "Do not serve the web console.")
+    var noConsole = false
+
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
 
@@ -91,6 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func validate() throws {
+        if enableConsole && noConsole { throw ValidationError("--enable-console and --no-console exclude each other") }
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if let databaseURL, DatabaseLocation(url: databaseURL) == nil {
             throw ValidationError(
@@ -193,8 +204,12 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         do {
+            let consoleSetting = fromEnvironment("MINISTACK_ENABLE_CONSOLE", "HASURA_GRAPHQL_ENABLE_CONSOLE")
+            let console = enableConsole || (!noConsole && consoleSetting?.lowercased() != "false")
+            if console { logger.notice("console at http://\(host):\(port)/console") }
             try await MinistackServer.run(
-                engine: engine, authenticator: authenticator, host: host, port: port, logger: logger)
+                engine: engine, authenticator: authenticator, host: host, port: port, console: console,
+                logger: logger)
         } catch {
             await stopDeliveries()
             await engine.shutdown()
