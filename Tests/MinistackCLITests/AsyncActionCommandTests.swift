@@ -44,7 +44,7 @@ struct AsyncActionCommandTests {
             definition:
               kind: asynchronous
               handler: \(hook.baseURL)/later
-              timeout: 5
+              timeout: 15
         custom_types:
           enums: []
           input_objects: []
@@ -66,12 +66,12 @@ struct AsyncActionCommandTests {
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
 
-        // The claim's lock (2 × timeout + 10 s = 20 s) expires, then the new server runs the call again.
+        // The claim's lock (timeout + 10 s = 25 s) expires, then the new server runs the call again.
         let second = try BuiltBinary.Server([], in: project.directory)
         try await second.waitUntilHealthy()
         let read = #"{"query": "query { later(id: \"\#(id)\") { output { accessToken } errors } }"}"#
         var answer = JSONValue.null
-        for _ in 0..<100 {
+        for _ in 0..<120 {
             let (_, text) = try await second.post("/v1/graphql", body: read)
             answer = try JSONParser.parse(text)
             if answer["data"]?["later"]?["output"] != .null { break }

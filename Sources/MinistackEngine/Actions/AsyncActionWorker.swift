@@ -38,7 +38,7 @@ public struct AsyncActionWorker: Sendable {
             let longest = snapshot.model.actions.actions.map(\.definition.timeout).max() ?? 30
             rows = try await driver.transaction { transaction in
                 try await transaction.fetchRows(
-                    ActionLogSQL.claim(limit: 20, lockSeconds: 2 * longest + 10, kind: driver.kind))
+                    ActionLogSQL.claim(limit: 20, lockSeconds: longest + 10, kind: driver.kind))
             }
         } catch {
             logger.error("asynchronous actions: could not claim calls: \(error)")
