@@ -67,10 +67,20 @@ public final class SQLiteDriver: DatabaseDriver {
             }
         }
         if let readResult { return readResult }
-        return try await perform { [writer] in
-            try await writer.write { db in
-                try Self.firstRow(of: db.makeStatement(sql: sql), arguments: arguments)
+        // A write waits for any `transaction(_:)` under way: that transaction holds the writer
+        // between its BEGIN and COMMIT, and a write in between would try to begin another.
+        await transactionLock.acquire()
+        do {
+            let row = try await perform { [writer] in
+                try await writer.write { db in
+                    try Self.firstRow(of: db.makeStatement(sql: sql), arguments: arguments)
+                }
             }
+            await transactionLock.release()
+            return row
+        } catch {
+            await transactionLock.release()
+            throw error
         }
     }
 

@@ -62,4 +62,26 @@ struct SQLiteFileDatabaseTests {
             await driver.shutdown()
         }
     }
+
+    @Test("a write made while a transaction holds the writer waits for its commit instead of failing")
+    func writeDuringTransaction() async throws {
+        try await Self.withTemporaryDatabase { path in
+            let driver = try SQLiteDriver(path: path)
+            try await driver.executeScript("CREATE TABLE item (id INTEGER PRIMARY KEY, label TEXT NOT NULL)")
+            let insert = DatabaseStatement(sql: "INSERT INTO item (label) VALUES ('outside') RETURNING id")
+            let transaction = Task {
+                try await driver.transaction { transaction in
+                    _ = try await transaction.fetchRows(
+                        DatabaseStatement(sql: "INSERT INTO item (label) VALUES ('inside')"))
+                    try await Task.sleep(for: .milliseconds(300))
+                    return try await transaction.fetchRows(DatabaseStatement(sql: "SELECT count(*) FROM item"))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let outside = try await driver.fetchRow(insert)
+            #expect(outside == ["2"], "written after the transaction committed")
+            #expect(try await transaction.value == [["1"]], "the transaction saw only its own row")
+            await driver.shutdown()
+        }
+    }
 }
