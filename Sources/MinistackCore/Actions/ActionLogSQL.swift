@@ -43,10 +43,6 @@ public enum ActionLogSQL {
         }
     }
 
-    static func table(_ kind: DatabaseKind) -> String {
-        kind == .postgres ? "ministack.action_log" : "ministack_action_log"
-    }
-
     /// Stores a call; answers its id.
     public static func insert(
         action: String, input: JSONValue, sessionVariables: [String: String], headers: [(name: String, value: String)],

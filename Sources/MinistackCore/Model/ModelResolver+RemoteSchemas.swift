@@ -28,15 +28,10 @@ extension ModelResolver {
                 fail(error.description)
                 continue
             }
-            var headers: [ResolvedHeader] = []
-            var unset: UnsetEnvironmentVariable?
-            for header in remote.definition.headers {
-                switch header.resolve(in: environment) {
-                case .success(let value): headers.append(ResolvedHeader(name: header.name, value: value))
-                case .failure(let error): unset = unset ?? error
-                }
-            }
-            if let unset {
+            let headers: [ResolvedHeader]
+            switch remote.definition.resolveHeaders(in: environment) {
+            case .success(let value): headers = value
+            case .failure(let unset):
                 fail(unset.description)
                 continue
             }

@@ -97,6 +97,18 @@ extension RemoteSchemaDefinition {
 
     /// The URL to call, or why it cannot be known: Hasura's errors for a definition with both or
     /// neither of `url` and `url_from_env`, a template or a variable the environment lacks.
+    /// The headers with their values, or the first environment variable one of them lacks.
+    public func resolveHeaders(in environment: [String: String]) -> Result<[ResolvedHeader], UnsetEnvironmentVariable> {
+        var resolved: [ResolvedHeader] = []
+        for header in headers {
+            switch header.resolve(in: environment) {
+            case .success(let value): resolved.append(ResolvedHeader(name: header.name, value: value))
+            case .failure(let unset): return .failure(unset)
+            }
+        }
+        return .success(resolved)
+    }
+
     public func resolveURL(in environment: [String: String]) -> Result<String, RemoteSchemaURLError> {
         switch (url, urlFromEnvironment) {
         case (let template?, nil):

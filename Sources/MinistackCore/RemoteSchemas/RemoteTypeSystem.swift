@@ -105,8 +105,6 @@ public struct RemoteType: Sendable {
         }
         throw RemoteTypeSystem.Invalid(description: "a type reference without a name")
     }
-
-    public func field(named name: String) -> RemoteField? { fields.first { $0.name == name } }
 }
 
 /// A field of a remote object or interface type.

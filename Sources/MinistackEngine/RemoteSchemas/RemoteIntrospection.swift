@@ -13,13 +13,9 @@ enum RemoteIntrospection {
     >] {
         await withTaskGroup(of: (String, Result<JSONValue, RemoteIntrospectionFailure>)?.self) { group in
             for remote in remotes {
-                guard case .success(let url) = remote.definition.resolveURL(in: environment) else { continue }
-                var headers: [ResolvedHeader] = []
-                for header in remote.definition.headers {
-                    if case .success(let value) = header.resolve(in: environment) {
-                        headers.append(ResolvedHeader(name: header.name, value: value))
-                    }
-                }
+                guard case .success(let url) = remote.definition.resolveURL(in: environment),
+                    case .success(let headers) = remote.definition.resolveHeaders(in: environment)
+                else { continue }
                 let timeout = remote.definition.timeoutSeconds
                 group.addTask { (remote.name, await fetch(url: url, headers: headers, timeoutSeconds: timeout)) }
             }
