@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "ministack",
             dependencies: [
-                "MinistackServer", "MinistackEngine", "MinistackCore",
+                "MinistackServer", "MinistackEngine", "MinistackCore", "MinistackConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

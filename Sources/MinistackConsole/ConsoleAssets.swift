@@ -30,6 +30,26 @@ public struct ConsoleAssets: Sendable {
         self.assets = assets
     }
 
+    /// The files under `directory`, read once (`--console-assets-dir`, for working on the console
+    /// without rebuilding). They are served uncompressed.
+    public init(directory: URL) throws {
+        var assets: [String: Asset] = [:]
+        let root = directory.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = root + "/" + relative
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            assets[relative] = Asset(
+                path: relative, contentType: Self.contentType(of: relative), bytes: bytes, gzipped: bytes,
+                etag: "\"" + Self.digest(bytes) + "\"")
+        }
+        self.assets = assets
+    }
+
     static func contentType(of path: String) -> String {
         switch path.split(separator: ".").last.map(String.init) ?? "" {
         case "html": "text/html; charset=utf-8"

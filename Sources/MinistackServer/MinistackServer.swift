@@ -1,17 +1,20 @@
 public import Hummingbird
 public import Logging
+public import MinistackConsole
 import MinistackCore
 public import MinistackEngine
 
 /// The HTTP edge: routes, the session middleware, and the one place errors become responses.
 public enum MinistackServer {
-    /// The router of every endpoint; tests drive it without sockets. `console`: serve the web
-    /// console at `/console` (`--no-console` turns it off).
-    public static func router(engine: Engine, authenticator: Authenticator, console: Bool = true)
+    /// The router of every endpoint; tests drive it without sockets. `console`: the web console's
+    /// files to serve at `/console` (nil: no console, `--no-console`).
+    public static func router(
+        engine: Engine, authenticator: Authenticator, console: ConsoleAssets? = .embeddedAssets
+    )
         -> Router<MinistackRequestContext>
     {
         let router = Router(context: MinistackRequestContext.self)
-        if console { ConsoleRoutes.add(to: router) }
+        if let console { ConsoleRoutes.add(to: router, responder: ConsoleResponder(assets: console)) }
         router.get("/healthz") { _, _ -> Response in
             guard await engine.isHealthy() else {
                 return Response(
@@ -52,7 +55,8 @@ public enum MinistackServer {
 
     /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
     public static func run(
-        engine: Engine, authenticator: Authenticator, host: String, port: Int, console: Bool = true, logger: Logger
+        engine: Engine, authenticator: Authenticator, host: String, port: Int,
+        console: ConsoleAssets? = .embeddedAssets, logger: Logger
     ) async throws {
         try await application(
             engine: engine, authenticator: authenticator, host: host, port: port, console: console, logger: logger
@@ -62,7 +66,8 @@ public enum MinistackServer {
 
     /// The HTTP application listening on `host:port`.
     public static func application(
-        engine: Engine, authenticator: Authenticator, host: String, port: Int, console: Bool = true, logger: Logger
+        engine: Engine, authenticator: Authenticator, host: String, port: Int,
+        console: ConsoleAssets? = .embeddedAssets, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(engine: engine, authenticator: authenticator, console: console),

@@ -67,7 +67,7 @@ struct ConsoleServingTests {
     func disabled() async throws {
         let server = try await ExampleServer.shared(.sqlite)
         let router = MinistackServer.router(
-            engine: server.engine, authenticator: try await Authenticator(adminSecret: nil), console: false)
+            engine: server.engine, authenticator: try await Authenticator(adminSecret: nil), console: nil)
         try await Application(router: router).test(.router) { client in
             try await client.execute(uri: "/console", method: .get) { response in
                 #expect(response.status == .notFound)

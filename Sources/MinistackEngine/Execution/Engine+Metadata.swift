@@ -115,6 +115,10 @@ extension Engine {
         case "introspect_remote_schema":
             return try await introspectRemoteSchema(arguments)
         case let type
+        where try SourceCatalogCall.parse(type: type, arguments: arguments, in: store.snapshot.metadata) != nil:
+            let call = try SourceCatalogCall.parse(type: type, arguments: arguments, in: store.snapshot.metadata)!
+            return try await sourceCatalogCall(call)
+        case let type
         where try MetadataOperations.eventLogCall(type: type, arguments: arguments, in: store.snapshot.metadata) != nil:
             let call = try MetadataOperations.eventLogCall(
                 type: type, arguments: arguments, in: store.snapshot.metadata)!

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MinistackConsole
 import MinistackCore
 import MinistackEngine
 import MinistackServer
@@ -88,6 +89,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("no-console"), help: "Do not serve the web console.")
     var noConsole = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Serve the console's files from this directory instead of those built in, for working on the console. (env: MINISTACK_CONSOLE_ASSETS_DIR, HASURA_GRAPHQL_CONSOLE_ASSETS_DIR)",
+            valueName: "dir"))
+    var consoleAssetsDir: String?
 
     @Flag(help: "Track every table and infer relationships from foreign keys when the metadata lists no tables.")
     var trackAll = false
@@ -205,8 +212,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             let consoleSetting = fromEnvironment("MINISTACK_ENABLE_CONSOLE", "HASURA_GRAPHQL_ENABLE_CONSOLE")
-            let console = enableConsole || (!noConsole && consoleSetting?.lowercased() != "false")
-            if console { logger.notice("console at http://\(host):\(port)/console") }
+            let serveConsole = enableConsole || (!noConsole && consoleSetting?.lowercased() != "false")
+            var console: ConsoleAssets?
+            if serveConsole {
+                let directory =
+                    consoleAssetsDir
+                    ?? fromEnvironment("MINISTACK_CONSOLE_ASSETS_DIR", "HASURA_GRAPHQL_CONSOLE_ASSETS_DIR")
+                console =
+                    try directory.map { try ConsoleAssets(directory: URL(fileURLWithPath: $0)) } ?? .embeddedAssets
+                logger.notice("console at http://\(host):\(port)/console")
+            }
             try await MinistackServer.run(
                 engine: engine, authenticator: authenticator, host: host, port: port, console: console,
                 logger: logger)
