@@ -12,12 +12,27 @@ import Testing
 /// types, ETags and gzip.
 @Suite("Console embedding and serving")
 struct ConsoleServingTests {
-    static let webFiles = ["index.html", "console.css", "console.js"]
+    /// Every file under `web/`, as paths relative to it.
+    static var webFiles: [String] {
+        let root = ExampleProject.root + "/web"
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
 
     @Test("every file of web/ is embedded as it is now, gzip included")
     func embedded() throws {
         let assets = ConsoleAssets.embeddedAssets.assets
-        #expect(Set(assets.keys).isSuperset(of: Self.webFiles))
+        #expect(Self.webFiles.count > 10 && Self.webFiles.contains("js/app.js"))
+        #expect(Set(assets.keys) == Set(Self.webFiles))
         for name in Self.webFiles {
             let onDisk = try Data(contentsOf: URL(fileURLWithPath: ExampleProject.root + "/web/" + name))
             let asset = try #require(assets[name])
@@ -26,8 +41,26 @@ struct ConsoleServingTests {
             #expect(asset.etag.hasPrefix("\"") && asset.etag.count == 18)
         }
         #expect(assets["index.html"]?.contentType == "text/html; charset=utf-8")
-        #expect(assets["console.js"]?.contentType == "text/javascript; charset=utf-8")
-        #expect(assets["console.css"]?.contentType == "text/css; charset=utf-8")
+        #expect(assets["js/app.js"]?.contentType == "text/javascript; charset=utf-8")
+        #expect(assets["css/console.css"]?.contentType == "text/css; charset=utf-8")
+        #expect(assets["favicon.svg"]?.contentType == "image/svg+xml")
+    }
+
+    @Test("--console-assets-dir: the files of a directory, read as they are, served uncompressed")
+    func fromDirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("console-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("js"), withIntermediateDirectories: true)
+        try Data("<title>edited</title>".utf8).write(to: directory.appendingPathComponent("index.html"))
+        try Data("export const x = 1;".utf8).write(to: directory.appendingPathComponent("js/app.js"))
+        let responder = ConsoleResponder(assets: try ConsoleAssets(directory: directory))
+        let page = responder.answer(path: "/data/author", ifNoneMatch: nil, acceptEncoding: "gzip")
+        #expect(page.status == 200)
+        #expect(page.body == Data("<title>edited</title>".utf8))
+        #expect(page.headers["content-encoding"] == nil)
+        let script = responder.answer(path: "/js/app.js", ifNoneMatch: nil, acceptEncoding: nil)
+        #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
+        #expect(script.body == Data("export const x = 1;".utf8))
     }
 
     @Test("/console answers with content types, revalidates by ETag, and compresses when asked")
@@ -45,7 +78,7 @@ struct ConsoleServingTests {
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
             }
-            try await client.execute(uri: "/console/console.js", method: .get, headers: [.acceptEncoding: "gzip, br"]) {
+            try await client.execute(uri: "/console/js/api.js", method: .get, headers: [.acceptEncoding: "gzip, br"]) {
                 response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentEncoding] == "gzip")
