@@ -6,7 +6,11 @@ Selenium from PyPI) against a running `ministack serve` with the example project
    Ctrl+Enter, showing the rows;
 3. the data browser lists `author` with its row count, browses it, and edits row 4 (checked
    afterwards through /v1/graphql);
-4. the event trigger `author_changed` shows the invocation that edit caused, with status 200.
+4. the event trigger `author_changed` shows the invocation that edit caused, with status 200;
+5. the history lists the query run, and the docs browser shows `author`'s fields;
+6. the SQL tab creates a table, the data view tracks it and adds the relationship its foreign
+   key suggests, a row is inserted and deleted, and a select permission is granted;
+7. the metadata view reports the metadata consistent and exports it.
 
 A screenshot of each step is saved in --screenshots. Exits non-zero on the first failure.
 """
@@ -166,6 +170,85 @@ class ConsoleTest:
         self.text_appears("#invocation-details", EDITED_NAME)
         self.screenshot("events")
 
+    def history_and_docs(self):
+        self.step("the history lists the query; the docs browser shows a type's fields")
+        self.open("/console/explorer")
+        self.clickable("#history-button").click()
+        self.text_appears("#history", "query Authors")
+        self.clickable("#docs-button").click()
+        search = self.find("#docs-search")
+        search.send_keys("author_bool")
+        self.clickable("ul.docs-types button").click()
+        self.text_appears("#docs-type", "author_bool_exp")
+        self.text_appears("aside.side", "_and")
+        self.screenshot("docs")
+
+    def sql_track_and_rows(self):
+        self.step("SQL creates a table; it is tracked, related, written to and permitted")
+        self.open("/console/data/sql")
+        sql = self.find("#sql")
+        sql.clear()
+        sql.send_keys("CREATE TABLE fan_club (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES author (id), motto TEXT)")
+        read_only = self.find("input[type='checkbox']")
+        if read_only.is_selected():
+            read_only.click()
+        self.clickable("#run-sql").click()
+        self.text_appears("#sql-result", "SQL executed")
+        sql.clear()
+        sql.send_keys("SELECT id, name FROM author WHERE id < 3 ORDER BY id")
+        self.clickable("#run-sql").click()
+        self.text_appears("#sql-result", "Ada Lovelace")
+
+        self.open("/console/data")
+        self.clickable("[data-untracked='fan_club'] button").click()
+        self.text_appears("[data-table='fan_club']", "0 rows")
+        suggestions = self.wait.until(lambda browser: browser.find_elements(By.CSS_SELECTOR, "ul.suggestions li") or None)
+        texts = [item.text for item in suggestions]
+        assert any("fan_club (author_id) → author (id)" in text for text in texts), texts
+        # Both directions, fan_club.author and author.fan_clubs, one click each: each click
+        # re-renders the page once the relationship is created.
+        for _ in range(len(suggestions)):
+            button = self.find("ul.suggestions li button")
+            button.click()
+            self.wait.until(ec.staleness_of(button))
+        self.text_appears("[data-source='default']", "No relationships to suggest.")
+
+        self.browser.find_element(By.LINK_TEXT, "fan_club").click()
+        self.clickable("a[data-tab='insert']").click()
+        self.find("#insert-row input[name='id']").send_keys("7")
+        self.find("#insert-row input[name='author_id']").send_keys("1")
+        self.find("#insert-row input[name='motto']").send_keys("Poetical science")
+        self.find("#insert-row button[type='submit']").click()
+        self.text_appears(".notice.success", "Row inserted")
+        answer = self.graphql("{ author_by_pk(id: 1) { fan_clubs { motto } } } ")
+        assert answer.get("data", {}).get("author_by_pk", {}).get("fan_clubs") == [{"motto": "Poetical science"}], answer
+
+        self.clickable("a[data-tab='browse']").click()
+        self.text_appears("table#rows", "Poetical science")
+        self.browser.execute_script("window.confirm = () => true")
+        self.find("table#rows tbody tr button.danger").click()
+        self.text_appears(".notice.success", "Row deleted")
+        answer = self.graphql("{ fan_club_aggregate { aggregate { count } } }")
+        assert answer["data"]["fan_club_aggregate"]["aggregate"]["count"] == 0, answer
+
+        self.clickable("a[data-tab='permissions']").click()
+        self.find("#permissions input[aria-label='new role']").send_keys("viewer")
+        self.clickable("#permissions button[data-new-operation='select']").click()
+        self.find("#permission-json")
+        self.clickable("#save-permission").click()
+        self.find("#permissions button.cell.allowed[data-role='viewer'][data-operation='select']")
+        self.screenshot("permissions")
+
+    def metadata_view(self):
+        self.step("the metadata view: consistent, exported")
+        self.open("/console/settings")
+        self.text_appears("#inconsistencies", "consistent")
+        self.clickable("#export-metadata").click()
+        exported = json.loads(self.find("#exported-metadata").text)
+        fan_club = next(entry for entry in exported["sources"][0]["tables"] if entry["table"]["name"] == "fan_club")
+        assert [permission["role"] for permission in fan_club["select_permissions"]] == ["viewer"], fan_club
+        assert [relationship["name"] for relationship in fan_club["object_relationships"]] == ["author"], fan_club
+
     def no_errors_logged(self):
         # The requests turned away before the admin secret was given are expected.
         errors = [
@@ -185,6 +268,9 @@ def main():
         test.explorer()
         test.edit_row()
         test.event_invocations()
+        test.history_and_docs()
+        test.sql_track_and_rows()
+        test.metadata_view()
         test.no_errors_logged()
     except Exception:
         test.screenshot("failure")

@@ -38,9 +38,9 @@ export function relationshipCall(source, suggestion, name) {
   };
 }
 
-function describeSuggestion(suggestion) {
-  const columns = (side) => (side.table.schema ? side.table.schema + "." : "") + side.table.name +
-    " (" + side.columns.join(", ") + ")";
+function describeSuggestion(source, suggestion) {
+  const schema = (table) => (table.schema && table.schema !== source.defaultSchema ? table.schema + "." : "");
+  const columns = (side) => schema(side.table) + side.table.name + " (" + side.columns.join(", ") + ")";
   return columns(suggestion.from) + " → " + columns(suggestion.to);
 }
 
@@ -63,7 +63,7 @@ export function suggestionList(source, suggestions, onAdded) {
       },
     }, "Add");
     return h("li", { dataset: { suggestion: suggestion.from.table.name + "." + name.value } },
-      h("span", { class: "kind" }, suggestion.type), " ", describeSuggestion(suggestion), " as ", name, " ", add, status);
+      h("span", { class: "kind" }, suggestion.type), " ", describeSuggestion(source, suggestion), " as ", name, " ", add, status);
   }));
 }
 

@@ -69,7 +69,7 @@ export async function render(body, source, table) {
       h("h3", {}, `${operation} permission for ${role}`),
       h("p", { class: "muted" }, "Session variables such as X-Hasura-User-Id may be used in filters and checks."),
       text, message,
-      h("div", {}, h("button", { type: "button", onclick: save }, "Save"),
+      h("div", {}, h("button", { type: "button", id: "save-permission", onclick: save }, "Save"),
         existing ? h("button", { type: "button", class: "danger", onclick: remove }, "Delete") : null,
         h("button", { type: "button", onclick: () => replace(editor) }, "Close"))));
   }
@@ -89,6 +89,7 @@ export async function render(body, source, table) {
         h("tr", {}, h("th", {}, "admin"), operations.map(() => h("td", { class: "muted" }, "✓ all"))),
         [...roles].sort().map(row),
         h("tr", {}, h("th", {}, newRole), operations.map((operation) => h("td", {},
-          h("button", { type: "button", class: "cell", onclick: () => newRole.value.trim() && open(newRole.value.trim(), operation) }, "+")))))),
+          h("button", { type: "button", class: "cell", dataset: { newOperation: operation },
+            onclick: () => newRole.value.trim() && open(newRole.value.trim(), operation) }, "+")))))),
     editor);
 }
