@@ -11,7 +11,7 @@ export async function render(container) {
   const inconsistent = await metadata("get_inconsistent_metadata", {});
   const problems = new Map(inconsistent.inconsistent_objects
     .filter((object) => object.type === "remote_schema")
-    .map((object) => [object.name || (object.definition && object.definition.name), object.reason]));
+    .map((object) => [(object.definition && object.definition.name) || String(object.name).replace(/^remote_schema /, ""), object.reason]));
   replace(container, h("div", { class: "toolbar" }, h("h1", {}, "Remote schemas")),
     remotes.length ? remotes.map((remote) => card(remote, problems.get(remote.name), () => render(container)))
       : h("p", { class: "muted" }, "No remote schemas. Add them in remote_schemas.yaml or with add_remote_schema."));
@@ -38,6 +38,10 @@ function card(remote, problem, refresh) {
         }
       },
     }, "Reload"), message, fields);
+  if (problem) {
+    replace(fields);
+    return section;
+  }
   metadata("introspect_remote_schema", { name: remote.name }).then((answer) => {
     const schema = answer.data.__schema;
     const root = (name) => name && schema.types.find((type) => type.name === name);
