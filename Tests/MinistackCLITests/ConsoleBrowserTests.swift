@@ -75,26 +75,10 @@ struct ConsoleBrowserTests {
 
         let screenshots = ExampleProject.root + "/.build/artifacts/console"
         let script = ExampleProject.root + "/Tests/Browser/console_test.py"
-        let port = server.port
-        let label = "console-\(kind.rawValue)"
-        let run = await runOnThread {
-            Result { () throws -> (Int32, String) in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = [
-                    "python3", script, "--url", "http://127.0.0.1:\(port)", "--admin-secret", Self.adminSecret,
-                    "--screenshots", screenshots, "--label", label,
-                ]
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                process.standardError = pipe
-                try process.run()
-                let output = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-            }
-        }
-        let (status, output) = try run.get()
+        let (status, output) = try await ChildProcess.run([
+            "python3", script, "--url", "http://127.0.0.1:\(server.port)", "--admin-secret", Self.adminSecret,
+            "--screenshots", screenshots, "--label", "console-\(kind.rawValue)",
+        ])
         #expect(
             status == 0,
             """

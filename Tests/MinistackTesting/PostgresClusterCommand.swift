@@ -120,7 +120,7 @@ private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer
 }
 
 /// Runs blocking work (process launches, waits) on a dedicated thread and resumes the caller.
-public func runOnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+func runOnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
         let thread = Thread { continuation.resume(returning: work()) }
         thread.start()
