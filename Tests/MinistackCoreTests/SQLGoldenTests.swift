@@ -73,6 +73,7 @@ struct SQLGoldenTests {
         switch source {
         case .literal(let value): "literal \(value.serialized)"
         case .session(let name): "session \(name)"
+        case .sessionList(let name): "session list \(name)"
         case .variable(let name, let path):
             "variable $\(name)"
                 + path.map { step in

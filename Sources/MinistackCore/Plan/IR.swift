@@ -107,6 +107,9 @@ public struct ComparisonIR: Sendable {
 public enum ComparisonOperand: Sendable {
     case value(SQLParameter)
     case list([SQLParameter])
+    /// `_in`/`_nin` against a session variable's list (a JSON array parameter), each element
+    /// read as `elementType`.
+    case sessionList(SQLParameter, elementType: String)
     /// `_is_null: true|false`.
     case flag(Bool)
 }

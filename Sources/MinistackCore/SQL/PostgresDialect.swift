@@ -34,6 +34,11 @@ public struct PostgresDialect: SQLDialect {
 
     public func table(_ name: QualifiedTableName) -> SQL { "\(ident: name.schema).\(ident: name.name)" }
 
+    public func jsonArrayElements(_ array: SQL, as databaseType: String) -> SQL {
+        // The type comes from the catalog, as in `placeholder`.
+        "SELECT (jsonb_array_elements_text(\(array)))::" + SQL(stringLiteral: databaseType)
+    }
+
     public func textOrJSONComparison(_ op: ComparisonOperator, _ left: SQL, _ right: SQL) -> SQL {
         switch op {
         case .like: "\(left) LIKE \(right)"

@@ -94,6 +94,8 @@ public enum ParameterSource: Sendable, Hashable {
     case variable(name: String, path: [JSONPathComponent])
     /// A session variable, by lower-cased name (`x-hasura-user-id`).
     case session(String)
+    /// A session variable holding a list (see `SessionList`), bound as a JSON array.
+    case sessionList(String)
 }
 
 /// One step into a JSON value.

@@ -51,6 +51,10 @@ extension SQLCompiler {
         case (.nin, .list(let values)):
             guard !values.isEmpty else { return "(1 = 1)" }
             return "(\(left) NOT IN (\(values.map { SQL.parameter($0) }.joined(separator: ", "))))"
+        case (.in, .sessionList(let list, let elementType)):
+            return "(\(left) IN (\(dialect.jsonArrayElements(SQL.parameter(list), as: elementType))))"
+        case (.nin, .sessionList(let list, let elementType)):
+            return "(\(left) NOT IN (\(dialect.jsonArrayElements(SQL.parameter(list), as: elementType))))"
         case (.hasKeysAll, .list(let keys)), (.hasKeysAny, .list(let keys)):
             return "(" + dialect.jsonKeysComparison(comparison.op, left, keys.map { SQL.parameter($0) }) + ")"
         case (let op, .value(let value)):

@@ -32,6 +32,9 @@ public protocol SQLDialect: Sendable {
     /// A text, regex or JSON operator (`_like`, `_iregex`, `_contains`…) applied to `left` and `right`.
     func textOrJSONComparison(_ op: ComparisonOperator, _ left: SQL, _ right: SQL) -> SQL
 
+    /// A subquery listing a JSON array's elements as `databaseType` values (for `IN`).
+    func jsonArrayElements(_ array: SQL, as databaseType: String) -> SQL
+
     /// `_has_keys_any` / `_has_keys_all` (Postgres only).
     func jsonKeysComparison(_ op: ComparisonOperator, _ left: SQL, _ keys: [SQL]) -> SQL
 

@@ -15,6 +15,10 @@ public struct SQLiteDialect: SQLDialect {
         parameter.scalar.isJSON ? "json(?)" : "?"
     }
 
+    public func jsonArrayElements(_ array: SQL, as databaseType: String) -> SQL {
+        "SELECT value FROM json_each(\(array))"
+    }
+
     public func jsonObject(_ pairs: [(key: String, value: SQL)]) -> SQL {
         let chunks = stride(from: 0, to: max(pairs.count, 1), by: Self.maximumObjectPairs).map { start in
             let chunk = pairs[start..<min(start + Self.maximumObjectPairs, pairs.count)]

@@ -9,8 +9,18 @@ enum ParameterBinding {
     {
         var bindings: [BoundValue] = []
         for parameter in statement.parameters {
-            if case .session(let name) = parameter.source, session.variable(name) == nil {
-                throw HasuraError(.notFound, "missing session variable: \"\(name)\"")
+            switch parameter.source {
+            case .session(let name), .sessionList(let name):
+                guard let text = session.variable(name) else {
+                    throw HasuraError(.notFound, "missing session variable: \"\(name)\"")
+                }
+                if case .sessionList = parameter.source, SessionList.elements(of: text) == nil {
+                    throw HasuraError(
+                        .parseFailed,
+                        "session variable \"\(name)\" should be a list, such as {1,2} or [1,2]; found \"\(text)\"")
+                }
+            case .literal, .variable:
+                break
             }
             bindings.append(
                 BoundValue(value(of: parameter.source, variables: variables, session: session), as: parameter.scalar))
@@ -24,6 +34,8 @@ enum ParameterBinding {
             return value
         case .session(let name):
             return session.variable(name).map(JSONValue.string) ?? .null
+        case .sessionList(let name):
+            return session.variable(name).flatMap(SessionList.elements(of:)).map(JSONValue.array) ?? .null
         case .variable(let name, let path):
             var current = variables[name] ?? .null
             for step in path {
