@@ -89,7 +89,7 @@ extension ModelResolver {
         throws(PermissionFailure) -> BoolExpIR
     {
         do {
-            return try filters.resolve(expression, on: table)
+            return try filters.resolvePermission(expression, on: table)
         } catch {
             throw PermissionFailure(reason: error.reason)
         }

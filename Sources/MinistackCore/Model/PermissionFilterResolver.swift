@@ -11,10 +11,32 @@ struct PermissionFilterResolver {
     /// The source's tracked tables, by name.
     let tables: [QualifiedTableName: ResolvedTable]
     let defaultSchema: String
+    /// The table the permission is on, which `["$", column]` names.
+    var root: ResolvedTable?
 
     /// Why a permission's expression does not resolve.
     struct Failure: Error {
         let reason: String
+    }
+
+    /// A permission's expression on `table`; `.rooted` when it compares with the root's columns.
+    func resolvePermission(_ expression: JSONValue?, on table: ResolvedTable) throws(Failure) -> BoolExpIR {
+        var rooted = self
+        rooted.root = table
+        let resolved = try rooted.resolve(expression, on: table)
+        return Self.refersToRoot(expression) ? .rooted(resolved) : resolved
+    }
+
+    /// Whether a `_c…` operator somewhere in the expression names `["$", column]`.
+    static func refersToRoot(_ expression: JSONValue?) -> Bool {
+        switch expression {
+        case .object(let fields)?:
+            fields.contains { key, value in
+                (columnComparisons[key] != nil && value.arrayValue?.first == .string("$")) || refersToRoot(value)
+            }
+        case .array(let items)?: items.contains { refersToRoot($0) }
+        default: false
+        }
     }
 
     func resolve(_ expression: JSONValue?, on table: ResolvedTable) throws(Failure) -> BoolExpIR {
@@ -36,7 +58,7 @@ struct PermissionFilterResolver {
                 terms.append(try exists(value))
             default:
                 if let column = table.column(named: key) {
-                    terms += try comparisons(value, column: column)
+                    terms += try comparisons(value, column: column, table: table)
                 } else if let relationship = table.relationship(named: key) {
                     guard let target = tables[relationship.target.name] else {
                         throw Failure(reason: "table \(relationship.target.name) is not tracked")
@@ -67,13 +89,18 @@ struct PermissionFilterResolver {
     }
 
     /// `{_eq: v, _in: […]}` on one column, or a bare value meaning `_eq`.
-    func comparisons(_ value: JSONValue, column: ResolvedColumn) throws(Failure) -> [BoolExpIR] {
+    func comparisons(_ value: JSONValue, column: ResolvedColumn, table: ResolvedTable) throws(Failure) -> [BoolExpIR] {
         let operand = ColumnOperand(column: column, castToText: false)
         guard case .object(let operators) = value, operators.keys.allSatisfy({ $0.hasPrefix("_") }) else {
             return [.compare(operand, ComparisonIR(op: .eq, operand: .value(parameter(value, column: column))))]
         }
         var terms: [BoolExpIR] = []
         for (name, argument) in operators {
+            if let op = Self.columnComparisons[name] {
+                let (other, ofRoot) = try comparedColumn(argument, operator: name, column: column, table: table)
+                terms.append(.compare(operand, ComparisonIR(op: op, operand: .column(other, ofRoot: ofRoot))))
+                continue
+            }
             guard let op = ComparisonOperator(rawValue: name == "_ne" ? "_neq" : name) else {
                 throw Failure(reason: "unknown operator \"\(name)\" on column \(column.name)")
             }
@@ -110,6 +137,35 @@ struct PermissionFilterResolver {
             terms.append(.compare(operand, comparison))
         }
         return terms
+    }
+
+    /// Hasura's column comparison operators, which compare with another column, not a value.
+    static let columnComparisons: [String: ComparisonOperator] = [
+        "_ceq": .eq, "_cne": .neq, "_cneq": .neq, "_cgt": .gt, "_cgte": .gte, "_clt": .lt, "_clte": .lte,
+    ]
+
+    /// `"col"` (a column of the same table) or `["$", "col"]` (of the permission's own table).
+    func comparedColumn(
+        _ argument: JSONValue, operator name: String, column: ResolvedColumn, table current: ResolvedTable
+    ) throws(Failure) -> (
+        ResolvedColumn, ofRoot: Bool
+    ) {
+        let path: [String]
+        switch argument {
+        case .string(let single): path = [single]
+        case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+            path = items.compactMap(\.stringValue)
+        default:
+            throw Failure(reason: "\(name) on column \(column.name) expects a column name or [\"$\", column]")
+        }
+        let ofRoot = path.count == 2 && path[0] == "$"
+        guard path.count == 1 || ofRoot, let name = path.last else {
+            throw Failure(reason: "\(name) on column \(column.name) expects a column name or [\"$\", column]")
+        }
+        guard let table = ofRoot ? root : current, let other = table.column(named: name) else {
+            throw Failure(reason: "no column \"\(name)\" for \(path.joined(separator: "."))")
+        }
+        return (other, ofRoot)
     }
 
     func parameter(_ value: JSONValue, column: ResolvedColumn) -> SQLParameter {

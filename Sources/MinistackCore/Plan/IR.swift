@@ -90,6 +90,9 @@ public indirect enum BoolExpIR: Sendable {
     case aggregateCount(
         ResolvedRelationship, target: ResolvedTable, columns: [ResolvedColumn], distinct: Bool, filter: BoolExpIR?,
         predicate: [ComparisonIR])
+    /// A permission's expression whose column comparisons name the permission's own table
+    /// (`_ceq: ["$", "col"]`): the row it is evaluated on is their root, however deep they sit.
+    case rooted(BoolExpIR)
 }
 
 /// The left side of a comparison: a column, or a column cast to text (`jsonb _cast`).
@@ -112,6 +115,8 @@ public enum ComparisonOperand: Sendable {
     case sessionList(SQLParameter, elementType: String)
     /// `_is_null: true|false`.
     case flag(Bool)
+    /// `_ceq`, `_cgt`… (permissions only): another column of the same row, or of the root row.
+    case column(ResolvedColumn, ofRoot: Bool)
 }
 
 /// One `ORDER BY` term.

@@ -17,7 +17,15 @@ extension SQLCompiler {
         case .compare(let operand, let comparison):
             var left = column(alias, operand.column.name)
             if operand.castToText { left = dialect.castToText(left) }
+            if case .column(let other, let ofRoot) = comparison.operand {
+                return compare(left, comparison.op, column(ofRoot ? rootAlias ?? alias : alias, other.name))
+            }
             return compare(left, comparison)
+        case .rooted(let inner):
+            let outer = rootAlias
+            rootAlias = alias
+            defer { rootAlias = outer }
+            return boolExp(inner, alias: alias)
         case .relationship(let relationship, let target, let inner):
             let child = nextAlias("t")
             let condition = boolExp(inner.conjoined(with: rowFilter(target)), alias: child)
@@ -58,18 +66,22 @@ extension SQLCompiler {
         case (.hasKeysAll, .list(let keys)), (.hasKeysAny, .list(let keys)):
             return "(" + dialect.jsonKeysComparison(comparison.op, left, keys.map { SQL.parameter($0) }) + ")"
         case (let op, .value(let value)):
-            let right = SQL.parameter(value)
-            switch op {
-            case .eq: return "(\(left) = \(right))"
-            case .neq: return "(\(left) <> \(right))"
-            case .gt: return "(\(left) > \(right))"
-            case .gte: return "(\(left) >= \(right))"
-            case .lt: return "(\(left) < \(right))"
-            case .lte: return "(\(left) <= \(right))"
-            default: return "(" + dialect.textOrJSONComparison(op, left, right) + ")"
-            }
+            return compare(left, op, SQL.parameter(value))
         default:
             return "(1 = 0)"
+        }
+    }
+
+    /// `left <op> right` for a comparison between two SQL values.
+    func compare(_ left: SQL, _ op: ComparisonOperator, _ right: SQL) -> SQL {
+        switch op {
+        case .eq: "(\(left) = \(right))"
+        case .neq: "(\(left) <> \(right))"
+        case .gt: "(\(left) > \(right))"
+        case .gte: "(\(left) >= \(right))"
+        case .lt: "(\(left) < \(right))"
+        case .lte: "(\(left) <= \(right))"
+        default: "(" + dialect.textOrJSONComparison(op, left, right) + ")"
         }
     }
 }

@@ -21,6 +21,8 @@ public struct CompiledQuery: Sendable {
 public struct SQLCompiler {
     let dialect: any SQLDialect
     private var aliasCounter = 0
+    /// The alias of the row a `.rooted` permission expression is evaluated on, while compiling it.
+    var rootAlias: String?
 
     public init(dialect: any SQLDialect) { self.dialect = dialect }
 
