@@ -56,6 +56,11 @@ public struct OnConflictIR: Sendable {
     public var constraint: UniqueConstraint
     public var updateColumns: [ResolvedColumn]
     public var filter: BoolExpIR?
+    /// The role's update `check`, which a row updated by the upsert must satisfy (rows it
+    /// inserts satisfy the insert check instead); `nil`: no check.
+    public var updateCheck: BoolExpIR?
+    /// The role's update presets, set on a row the upsert updates.
+    public var presets: [ColumnPreset] = []
 }
 
 public struct UpdateIR: Sendable {

@@ -224,8 +224,11 @@ extension QueryPlanner {
         if let whereNode = given["where"], !whereNode.isNull {
             filter = try boolExp(whereNode, table: table, path: path + ".where").conjoined(with: filter)
         }
+        // As Hasura does: an upsert that updates is an update, with the update check and presets.
+        let update = columns.isEmpty ? nil : table.access.update
         return OnConflictIR(
-            constraint: constraint, updateColumns: columns, filter: filter.isAlwaysTrue ? nil : filter)
+            constraint: constraint, updateColumns: columns, filter: filter.isAlwaysTrue ? nil : filter,
+            updateCheck: update?.check.flatMap { $0.isAlwaysTrue ? nil : $0 }, presets: update?.presets ?? [])
     }
 
     func updateColumns(_ node: InputNode?, table: ResolvedTable, path: String) throws(PlanError) -> [ResolvedColumn] {

@@ -27,14 +27,38 @@ public struct MutationStatements: Sendable {
             if onConflict.updateColumns.isEmpty {
                 sql.append(" DO NOTHING")
             } else {
-                let assignments = onConflict.updateColumns.map {
-                    "\(ident: $0.name) = \(dialect.excluded($0.name))" as SQL
-                }
+                let presets = Set(onConflict.presets.map(\.column.name))
+                let assignments =
+                    onConflict.updateColumns.filter { !presets.contains($0.name) }.map {
+                        "\(ident: $0.name) = \(dialect.excluded($0.name))" as SQL
+                    }
+                    + onConflict.presets.map { "\(ident: $0.column.name) = \(SQL.parameter($0.value))" as SQL }
                 sql.append(" DO UPDATE SET \(assignments.joined(separator: ", "))")
                 if let filter = onConflict.filter { sql.append(" WHERE \(compiler.boolExp(filter, alias: alias))") }
             }
         }
         return dialect.render(sql + " RETURNING " + returnedRow(table))
+    }
+
+    /// `SELECT count(*)` of the rows an upsert of `values` would conflict with on `constraint`
+    /// (0 or 1), so the row it returns can be told inserted or updated; nil when a column of the
+    /// constraint is not given (its default decides, and the row counts as inserted).
+    public func countConflicting(
+        table: ResolvedTable, constraint: UniqueConstraint, values: [(column: ResolvedColumn, value: SQLParameter)]
+    ) -> PreparedStatement? {
+        var compiler = SQLCompiler(dialect: dialect)
+        let alias = "_t0"
+        var terms: [BoolExpIR] = []
+        for name in constraint.columns {
+            guard let given = values.first(where: { $0.column.name == name }) else { return nil }
+            terms.append(
+                .compare(
+                    ColumnOperand(column: given.column, castToText: false),
+                    ComparisonIR(op: .eq, operand: .value(given.value))))
+        }
+        let condition = compiler.boolExp(.and(terms), alias: alias)
+        return dialect.render(
+            "SELECT count(*) FROM \(dialect.table(table.key.name)) AS \(ident: alias) WHERE \(condition)")
     }
 
     /// `UPDATE … SET … WHERE … RETURNING <row>`.

@@ -92,6 +92,9 @@ extension SchemaBuilder {
                 ],
                 .delete(table.key))
         }
+        if table.allowsPrimaryKeyAccess {
+            for column in table.primaryKey { defineScalar(column.scalar) }
+        }
         if table.allowsPrimaryKeyAccess && !updateOperators.isEmpty {
             document.define(
                 names.pkColumnsInput,
@@ -143,6 +146,8 @@ extension SchemaBuilder {
         // Defined first, so relationships that come back to this table find it.
         document.define(names.insertInput, .input(description: nil, fields: []))
         for column in table.insertableColumns {
+            // A column the role may write but not read still needs its scalar.
+            defineScalar(column.scalar)
             fields.append(SDLDocument.Argument(name: column.fieldName, type: column.scalar.name))
             meanings.inputFields[FieldCoordinate(names.insertInput, column.fieldName)] = .column(column.name)
         }
@@ -256,6 +261,7 @@ extension SchemaBuilder {
             operators.append(op)
         }
         let label = table.key.name.name
+        for column in writable { defineScalar(column.scalar) }
         define(.set, writable, { $0.scalar.name }, "input type for updating data in table \"\(label)\"")
         define(
             .inc, writable.filter { $0.scalar.isNumeric }, { $0.scalar.name },

@@ -60,6 +60,7 @@ extension Engine {
         do {
             roleSchema = try snapshot.schema(for: session)
         } catch {
+            logger.error("could not build the schema for role \(session.role): \(error)")
             throw HasuraError(
                 .unexpected, "could not build the schema for role \(session.role)", internal: .string("\(error)"))
         }

@@ -89,8 +89,10 @@ struct MutationExecutor {
         async throws -> Int
     {
         var count = 0
-        var insertedHere: [[String: JSONValue]] = []
-        defer { written += insertedHere }
+        // This table's rows in order, and whether an upsert updated each rather than inserted it
+        // (an updated row answers to the update check, an inserted one to the insert check).
+        var writtenHere: [(row: [String: JSONValue], updated: Bool)] = []
+        defer { written += writtenHere.map(\.row) }
         for row in insert.rows {
             var values = row.values
             for (column, value) in extraValues {
@@ -119,11 +121,20 @@ struct MutationExecutor {
                         ))
                 }
             }
+            // Whether the upsert will update an existing row, when that decides which check applies.
+            var conflicts = false
+            if let onConflict = insert.onConflict, !onConflict.updateColumns.isEmpty,
+                insert.check != nil || onConflict.updateCheck != nil,
+                let probe = statements.countConflicting(
+                    table: insert.table, constraint: onConflict.constraint, values: values)
+            {
+                conflicts = (try await fetch(probe).first?.first ?? nil).flatMap { Int($0) } ?? 0 > 0
+            }
             let rows = try await write(
                 statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))
             guard let inserted = rows.first else { continue }
             count += 1
-            insertedHere.append(inserted)
+            writtenHere.append((inserted, conflicts))
             for (relationship, nested) in row.arrayRelationships {
                 var keys: [(ResolvedColumn, JSONValue)] = []
                 for pair in relationship.mapping {
@@ -137,7 +148,12 @@ struct MutationExecutor {
             }
         }
         if let check = insert.check {
-            try await verify(check, table: insert.table, rows: insertedHere, path: insert.path)
+            let inserted = writtenHere.filter { !$0.updated }.map(\.row)
+            try await verify(check, table: insert.table, rows: inserted, path: insert.path)
+        }
+        if let check = insert.onConflict?.updateCheck {
+            let updated = writtenHere.filter(\.updated).map(\.row)
+            try await verify(check, table: insert.table, rows: updated, path: insert.path)
         }
         return count
     }
