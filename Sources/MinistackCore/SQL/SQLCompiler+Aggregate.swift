@@ -5,13 +5,22 @@ extension SQLCompiler {
         let rows = nextAlias("r")
         let base = baseRows(aggregate.table, aggregate.arguments, correlation: correlation)
         var projections: [SQL] = ["\(ident: base.alias).*"]
+        // A column an inherited role reads only in some rows is aggregated as NULL elsewhere.
+        var masked: [String: String] = [:]
+        for (name, condition) in (aggregate.table.access.select?.columnFilters ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let projected = "_m\(projections.count)"
+            projections.append(
+                "CASE WHEN \(boolExp(condition, alias: base.alias)) THEN \(column(base.alias, name)) ELSE NULL END AS "
+                    + .identifier(projected))
+            masked[name] = projected
+        }
         var outerPairs: [(key: String, value: SQL)] = []
         for (key, field) in aggregate.fields {
             switch field {
             case .typename(let name):
                 outerPairs.append((key, .nameLiteral(name)))
             case .aggregate(let values):
-                outerPairs.append((key, aggregateValues(values, rows: rows)))
+                outerPairs.append((key, aggregateValues(values, rows: rows, masked: masked)))
             case .nodes(let fields):
                 let nodeColumn = "_j\(projections.count)"
                 projections.append(
@@ -32,15 +41,19 @@ extension SQLCompiler {
         return "(SELECT \(dialect.jsonObject(outerPairs)) FROM (\(inner)) AS \(ident: rows))"
     }
 
-    /// The object of `aggregate { count sum { … } … }` over the rows aliased `rows`.
-    func aggregateValues(_ values: [(alias: String, value: AggregateValueIR)], rows: String) -> SQL {
+    /// The object of `aggregate { count sum { … } … }` over the rows aliased `rows`; `masked`
+    /// names the projections that stand for columns readable in some rows only.
+    func aggregateValues(
+        _ values: [(alias: String, value: AggregateValueIR)], rows: String, masked: [String: String] = [:]
+    ) -> SQL {
+        let operand = { (resolved: ResolvedColumn) -> SQL in self.column(rows, masked[resolved.name] ?? resolved.name) }
         var pairs: [(key: String, value: SQL)] = []
         for (key, value) in values {
             switch value {
             case .typename(let name):
                 pairs.append((key, .nameLiteral(name)))
             case .count(let columns, let distinct):
-                pairs.append((key, count(columns.map { column(rows, $0.name) }, distinct: distinct)))
+                pairs.append((key, count(columns.map(operand), distinct: distinct)))
             case .function(let function, let columns):
                 let fields = columns.map { key, target -> (key: String, value: SQL) in
                     switch target {
@@ -49,7 +62,7 @@ extension SQLCompiler {
                         (
                             key,
                             dialect.columnValue(
-                                dialect.aggregate(function, column(rows, resolved.name)),
+                                dialect.aggregate(function, operand(resolved)),
                                 scalar: function.keepsColumnType ? resolved.scalar : .float)
                         )
                     }
