@@ -46,6 +46,8 @@ struct EventDeliveryTests {
         var url: String { server.baseURL + "/hook" }
     }
 
+    /// A trigger on `table`; its 30 s timeout is far above a local webhook's answer, so a loaded
+    /// CI machine does not turn a slow answer into a timeout (a 5 s one did, once).
     static func createTrigger(
         _ server: ExampleServer, webhook: String, table: String = "tag", update: String = #""*""#,
         retries: Int = 0
@@ -54,7 +56,7 @@ struct EventDeliveryTests {
         let arguments = #"""
             {"table": \#(MetadataOperationTests.table(table, kind)), "name": "\#(table)_changed", "webhook": "\#(webhook)",
              "insert": {"columns": "*"}, "update": {"columns": \#(update)}, "delete": {"columns": "*"},
-             "retry_conf": {"num_retries": \#(retries), "interval_sec": 0, "timeout_sec": 5}}
+             "retry_conf": {"num_retries": \#(retries), "interval_sec": 0, "timeout_sec": 30}}
             """#
         let (status, body) = try await MetadataOperationTests.call(
             server, "\(MetadataOperationTests.prefix(kind))_create_event_trigger", arguments)
