@@ -62,7 +62,7 @@ export function suggestionList(source, suggestions, onAdded) {
         }
       },
     }, "Add");
-    return h("li", { dataset: { suggestion: suggestion.from.table.name + "." + name.value } },
+    return h("li", {},
       h("span", { class: "kind" }, suggestion.type), " ", describeSuggestion(source, suggestion), " as ", name, " ", add, status);
   }));
 }

@@ -69,6 +69,11 @@ export function findTable(allSources, sourceName, schema, name) {
   return source && table ? { source, table } : null;
 }
 
+/** The table read again from a fresh metadata export (after a metadata call changed it). */
+export async function reloadTable(source, table) {
+  return findTable(sources(await loadMetadata()), source.name, table.schema, table.name);
+}
+
 /** Every event trigger with its source and table. */
 export function eventTriggers(allSources) {
   const triggers = [];

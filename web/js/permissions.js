@@ -3,6 +3,7 @@
 
 import { metadata } from "./api.js";
 import { h, notice, replace, showError } from "./dom.js";
+import { reloadTable } from "./model.js";
 
 const operations = ["insert", "select", "update", "delete"];
 
@@ -29,8 +30,7 @@ export async function render(body, source, table) {
   for (const operation of operations) for (const permission of entry[operation + "_permissions"] || []) roles.add(permission.role);
   const editor = h("div");
   const refresh = async () => {
-    const { loadMetadata, sources, findTable } = await import("./model.js");
-    const found = findTable(sources(await loadMetadata()), source.name, table.schema, table.name);
+    const found = await reloadTable(source, table);
     if (found) render(body, found.source, found.table);
   };
 

@@ -4,6 +4,7 @@
 import { metadata } from "./api.js";
 import { dataTable, h, replace, showError } from "./dom.js";
 import { suggestionList } from "./data.js";
+import { reloadTable } from "./model.js";
 
 function usingText(using) {
   if (!using) return "";
@@ -20,12 +21,11 @@ function usingText(using) {
 
 export async function render(body, source, table) {
   const refresh = async () => {
-    const { loadMetadata, sources, findTable } = await import("./model.js");
-    const found = findTable(sources(await loadMetadata()), source.name, table.schema, table.name);
+    const found = await reloadTable(source, table);
     if (found) render(body, found.source, found.table);
   };
   const message = h("div");
-  const call = async (type, args, success) => {
+  const call = async (type, args) => {
     try {
       await metadata(source.prefix + type, Object.assign({ source: source.name, table: table.ref }, args));
       await refresh();

@@ -142,13 +142,14 @@ function renderBrowse(body, table, columns) {
       h("button", { type: "button", disabled: last >= total, onclick: () => { state.offset += pageSize; load(); } }, "Next"));
   }
 
-  const keyOf = (row) => Object.fromEntries(keys.map((column) => [column.field, row[column.field]]));
+  /** The `where` naming one row by its primary key. */
+  const rowWhere = (row) => Object.fromEntries(keys.map((column) => [column.field, { _eq: row[column.field] }]));
 
   async function deleteRow(row) {
     if (!confirm("Delete this row?")) return;
     try {
       await graphql(`mutation ($where: ${table.types.boolExp}!) { ${table.fields.delete}(where: $where) { affected_rows } }`,
-        { where: Object.fromEntries(keys.map((column) => [column.field, { _eq: row[column.field] }])) });
+        { where: rowWhere(row) });
       replace(message, notice("success", "Row deleted."));
       load();
     } catch (error) {
@@ -175,7 +176,7 @@ function renderBrowse(body, table, columns) {
         try {
           await graphql(`mutation ($where: ${table.types.boolExp}!, $set: ${table.types.object}_set_input) {
             ${table.fields.update}(where: $where, _set: $set) { affected_rows } }`,
-          { where: Object.fromEntries(Object.entries(keyOf(row)).map(([field, value]) => [field, { _eq: value }])), set });
+          { where: rowWhere(row), set });
           replace(message, notice("success", "Row saved."));
           load();
         } catch (error) {

@@ -109,12 +109,12 @@ struct PermissionFilterResolver {
             case .isNull:
                 guard case .bool(let flag) = argument else { throw Failure(reason: "_is_null expects a boolean") }
                 comparison = ComparisonIR(op: op, operand: .flag(flag))
-            case .in where Self.sessionVariableName(argument) != nil,
-                .nin where Self.sessionVariableName(argument) != nil:
-                let list = SQLParameter(
-                    source: .sessionList(Self.sessionVariableName(argument)!), scalar: .jsonb, databaseType: "jsonb")
-                comparison = ComparisonIR(op: op, operand: .sessionList(list, elementType: column.databaseType))
             case .in, .nin, .hasKeysAll, .hasKeysAny:
+                if op == .in || op == .nin, let variable = Self.sessionVariableName(argument) {
+                    let list = SQLParameter(source: .sessionList(variable), scalar: .jsonb, databaseType: "jsonb")
+                    comparison = ComparisonIR(op: op, operand: .sessionList(list, elementType: column.databaseType))
+                    break
+                }
                 guard case .array(let items) = argument else {
                     throw Failure(reason: "\(name) on column \(column.name) expects a list")
                 }

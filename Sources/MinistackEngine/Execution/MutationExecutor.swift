@@ -74,11 +74,15 @@ struct MutationExecutor {
         async throws
     {
         guard !rows.isEmpty else { return }
-        let answer = try await fetch(statements.countFailing(check, table: table, rows: rows))
-        guard let text = answer.first?.first ?? nil, Int(text) == 0 else {
+        guard try await fetchCount(statements.countFailing(check, table: table, rows: rows)) == 0 else {
             throw HasuraError(
                 .permissionError, "check constraint of an insert/update permission has failed", path: path)
         }
+    }
+
+    /// The number a `SELECT count(*)` answers (-1 when it answers nothing readable).
+    func fetchCount(_ statement: PreparedStatement) async throws -> Int {
+        (try await fetch(statement).first?.first ?? nil).flatMap { Int($0) } ?? -1
     }
 
     // MARK: Inserts
@@ -128,7 +132,7 @@ struct MutationExecutor {
                 let probe = statements.countConflicting(
                     table: insert.table, constraint: onConflict.constraint, values: values)
             {
-                conflicts = (try await fetch(probe).first?.first ?? nil).flatMap { Int($0) } ?? 0 > 0
+                conflicts = try await fetchCount(probe) > 0
             }
             let rows = try await write(
                 statements.insert(into: insert.table, values: values, onConflict: insert.onConflict))

@@ -9,33 +9,31 @@ enum ParameterBinding {
     {
         var bindings: [BoundValue] = []
         for parameter in statement.parameters {
-            switch parameter.source {
-            case .session(let name), .sessionList(let name):
-                guard let text = session.variable(name) else {
-                    throw HasuraError(.notFound, "missing session variable: \"\(name)\"")
-                }
-                if case .sessionList = parameter.source, SessionList.elements(of: text) == nil {
-                    throw HasuraError(
-                        .parseFailed,
-                        "session variable \"\(name)\" should be a list, such as {1,2} or [1,2]; found \"\(text)\"")
-                }
-            case .literal, .variable:
-                break
-            }
             bindings.append(
-                BoundValue(value(of: parameter.source, variables: variables, session: session), as: parameter.scalar))
+                BoundValue(
+                    try value(of: parameter.source, variables: variables, session: session), as: parameter.scalar))
         }
         return DatabaseStatement(sql: statement.sql, bindings: bindings)
     }
 
-    static func value(of source: ParameterSource, variables: [String: JSONValue], session: Session) -> JSONValue {
+    /// The value of one parameter; a permission's session variable the request lacks, or a list
+    /// variable that is not a list, fails.
+    static func value(of source: ParameterSource, variables: [String: JSONValue], session: Session)
+        throws(HasuraError) -> JSONValue
+    {
         switch source {
         case .literal(let value):
             return value
         case .session(let name):
-            return session.variable(name).map(JSONValue.string) ?? .null
+            return .string(try sessionVariable(name, session))
         case .sessionList(let name):
-            return session.variable(name).flatMap(SessionList.elements(of:)).map(JSONValue.array) ?? .null
+            let text = try sessionVariable(name, session)
+            guard let elements = SessionList.elements(of: text) else {
+                throw HasuraError(
+                    .parseFailed,
+                    "session variable \"\(name)\" should be a list, such as {1,2} or [1,2]; found \"\(text)\"")
+            }
+            return .array(elements)
         case .variable(let name, let path):
             var current = variables[name] ?? .null
             for step in path {
@@ -49,5 +47,12 @@ enum ParameterBinding {
             }
             return current
         }
+    }
+
+    static func sessionVariable(_ name: String, _ session: Session) throws(HasuraError) -> String {
+        guard let text = session.variable(name) else {
+            throw HasuraError(.notFound, "missing session variable: \"\(name)\"")
+        }
+        return text
     }
 }

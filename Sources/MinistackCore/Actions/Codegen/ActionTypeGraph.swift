@@ -43,28 +43,27 @@ struct ActionTypeGraph: Sendable {
     let reachable: [NamedType]
     private let byName: [String: NamedType]
 
+    /// A custom type's fields with their types parsed; `owner` names the type in errors.
+    static func fields(_ fields: [CustomTypeField], of owner: String) throws(ActionCodegenError) -> [Field] {
+        try fields.map { field throws(ActionCodegenError) in
+            Field(
+                name: field.name, type: try parse(field.type, at: "field \(field.name) of \(owner)"),
+                description: field.description)
+        }
+    }
+
     init(action: ActionMetadata, customTypes: CustomTypes) throws(ActionCodegenError) {
         self.action = action
         var byName: [String: NamedType] = [:]
         for scalar in customTypes.scalars { byName[scalar.name] = byName[scalar.name] ?? .customScalar(scalar) }
         for enumType in customTypes.enums { byName[enumType.name] = byName[enumType.name] ?? .enumeration(enumType) }
         for input in customTypes.inputObjects where byName[input.name] == nil {
-            let fields = try input.fields.map { field throws(ActionCodegenError) in
-                Field(
-                    name: field.name,
-                    type: try Self.parse(field.type, at: "field \(field.name) of input \(input.name)"),
-                    description: field.description)
-            }
+            let fields = try Self.fields(input.fields, of: "input \(input.name)")
             byName[input.name] = .model(
                 Model(name: input.name, description: input.description, fields: fields, isInput: true))
         }
         for object in customTypes.objects where byName[object.name] == nil {
-            let fields = try object.fields.map { field throws(ActionCodegenError) in
-                Field(
-                    name: field.name,
-                    type: try Self.parse(field.type, at: "field \(field.name) of type \(object.name)"),
-                    description: field.description)
-            }
+            let fields = try Self.fields(object.fields, of: "type \(object.name)")
             byName[object.name] = .model(
                 Model(name: object.name, description: object.description, fields: fields, isInput: false))
         }
